@@ -1,0 +1,76 @@
+"""The data checks produce."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from planlint.match import Hit
+from planlint.messages import render
+from planlint.model import Item, Location
+from planlint.rules import Rule
+
+STATUSES = ("covered", "unassigned", "not-applicable", "missing")
+
+
+@dataclass
+class Verdict:
+    """One requirement's status in one plan, and the items behind it."""
+
+    rule: Rule
+    status: str  # one of STATUSES
+    hits: list[Hit] = field(default_factory=list)
+    owners: list[str] = field(default_factory=list)
+    deadline: str | None = None
+    best_item: str | None = None  # the id of the item that best carries it
+
+    @property
+    def items(self) -> list[str]:
+        return [h.item for h in self.hits]
+
+    @property
+    def score(self) -> float:
+        return max((h.score for h in self.hits), default=0.0)
+
+
+@dataclass
+class Finding:
+    rule: str  # bare rule id
+    pack: str
+    severity: str  # error | warning | info
+    kind: str  # missing, unassigned, not-applicable, diffuse-owner, no-deadline, vague-deadline
+    message: str  # Chinese by default; report/ may translate by kind
+    item: str | None = None
+    loc: Location | None = None
+    params: dict[str, str] = field(default_factory=dict)
+    template: str = ""  # the messages.py template the message was rendered from
+
+    def message_in(self, lang: str) -> str:
+        if lang == "zh" or not self.template:
+            return self.message
+        return render(self.template, self.params, lang)
+
+    @property
+    def line(self) -> int | None:
+        return self.loc.line if self.loc else None
+
+
+def finding(
+    rule: Rule,
+    severity: str,
+    kind: str,
+    template: str,
+    params: dict[str, str],
+    item: Item | None = None,
+) -> Finding:
+    """A finding whose message is rendered (in Chinese) from a messages.py template."""
+    return Finding(
+        rule=rule.id,
+        pack=rule.pack,
+        severity=severity,
+        kind=kind,
+        message=render(template, params),
+        item=item.id if item else None,
+        loc=item.loc if item else None,
+        params=params,
+        template=template,
+    )

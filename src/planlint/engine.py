@@ -1,0 +1,60 @@
+"""The linter core: read -> parse -> match -> check, one plan at a time."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from planlint.checks import Result, evaluate
+from planlint.errors import PlanlintError
+from planlint.match import match_plan
+from planlint.parse import parse
+from planlint.readers import DEFAULT_MAX_BYTES, PLAN_SUFFIXES, read_document
+from planlint.rules import Pack
+
+
+@dataclass
+class Failure:
+    """A file that could not be checked, with the one-line reason."""
+
+    path: str
+    message: str
+
+
+def check_file(path: str | Path, packs: list[Pack], max_bytes: int = DEFAULT_MAX_BYTES) -> Result:
+    plan = parse(read_document(path, max_bytes=max_bytes))
+    matches = [m for pack in packs for m in match_plan(plan, pack)]
+    return evaluate(plan, matches, [p.name for p in packs])
+
+
+def check_files(
+    paths: list[Path], packs: list[Pack], max_bytes: int = DEFAULT_MAX_BYTES
+) -> list[Result | Failure]:
+    """Check every file; a bad file becomes a Failure and the others are still checked."""
+    out: list[Result | Failure] = []
+    for path in paths:
+        try:
+            out.append(check_file(path, packs, max_bytes))
+        except PlanlintError as exc:
+            out.append(Failure(str(path), str(exc)))
+    return out
+
+
+def expand(paths: list[str]) -> tuple[list[Path], list[Failure]]:
+    """Files as given; folders searched recursively for plan files, in a stable order."""
+    files: list[Path] = []
+    missing: list[Failure] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found = sorted(
+                f
+                for f in p.rglob("*")
+                if f.is_file() and f.suffix.lower() in PLAN_SUFFIXES and not f.name.startswith(".")
+            )
+            files.extend(found)
+        elif p.is_file():
+            files.append(p)
+        else:
+            missing.append(Failure(raw, f"{raw}: no such file or folder"))
+    return files, missing

@@ -1,0 +1,130 @@
+"""The matcher: which items carry each requirement, and why.
+
+Each rule's patterns are tried on an item's normalised text (simplified, no glosses, no spaces)
+after the rule's look-alike phrases are masked out. A pattern hits when every term group hits
+(exactly, or through a typo rapidfuzz forgives) within the pattern's window and no veto group
+hits. The explanation is kept: the terms as found and the score.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from planlint.model import Plan
+from planlint.rules import Pack, Pattern, Rule
+from planlint.textnorm import normalize
+
+_MASK = "\u25a1"  # keeps offsets while hiding a look-alike phrase
+_MIN_FUZZY_LEN = 4  # shorter terms must match exactly: 规章 is not 法规
+
+
+@dataclass(frozen=True)
+class Hit:
+    item: str  # the item's id
+    score: float  # 100 = every term found as written
+    terms: tuple[str, ...]  # the text found for each term group
+    pattern: int  # index of the pattern that hit
+
+
+@dataclass
+class RequirementMatch:
+    rule: Rule
+    hits: list[Hit] = field(default_factory=list)
+
+    @property
+    def score(self) -> float:
+        return max((h.score for h in self.hits), default=0.0)
+
+
+def match_plan(plan: Plan, pack: Pack) -> list[RequirementMatch]:
+    results = []
+    for rule in pack.rules:
+        result = RequirementMatch(rule)
+        for item in plan.items:
+            hit = match_text(rule, item.match_text)
+            if hit is not None:
+                result.hits.append(Hit(item.id, hit.score, hit.terms, hit.pattern))
+        results.append(result)
+    return results
+
+
+def match_text(rule: Rule, text: str, normalized: bool = True) -> Hit | None:
+    """The best hit of a rule on one text (already normalised unless told otherwise)."""
+    if not normalized:
+        text = normalize(text)
+    for phrase in rule.match.exclude:
+        if phrase in text:
+            text = text.replace(phrase, _MASK * len(phrase))
+    best: Hit | None = None
+    for index, pattern in enumerate(rule.match.patterns):
+        found = _match_pattern(pattern, text, rule.match.fuzzy)
+        if found is not None and (best is None or found[0] > best.score):
+            best = Hit("", found[0], found[1], index)
+    return best
+
+
+Occurrence = tuple[int, int, float]  # start, end, score
+
+
+def _match_pattern(p: Pattern, text: str, fuzzy: int) -> tuple[float, tuple[str, ...]] | None:
+    if any(term in text for group in p.none for term in group):
+        return None
+    occurrences = [_exact(group, text) for group in p.groups]
+    missing = [i for i, occ in enumerate(occurrences) if not occ]
+    if len(missing) > 1 or (missing and fuzzy >= 100):
+        return None
+    for i in missing:  # one concept missing: maybe mistyped (依申清公开)
+        occurrences[i] = _fuzzy(p.groups[i], text, fuzzy)
+        if not occurrences[i]:
+            return None
+    chosen = _closest(occurrences, p.within)
+    if chosen is None:
+        return None
+    score = sum(o[2] for o in chosen) / len(chosen)
+    return round(score, 1), tuple(text[s:e] for s, e, _ in chosen)
+
+
+def _exact(group: tuple[str, ...], text: str) -> list[Occurrence]:
+    out: list[Occurrence] = []
+    for term in group:
+        start = text.find(term)
+        while start != -1:
+            out.append((start, start + len(term), 100.0))
+            start = text.find(term, start + 1)
+    return out
+
+
+def _fuzzy(group: tuple[str, ...], text: str, cutoff: int) -> list[Occurrence]:
+    from rapidfuzz import fuzz
+
+    out: list[Occurrence] = []
+    for term in group:
+        if len(term) < _MIN_FUZZY_LEN:
+            continue
+        res = fuzz.partial_ratio_alignment(term, text, score_cutoff=cutoff)
+        if res is not None and res.score >= cutoff:
+            out.append((res.dest_start, res.dest_end, float(res.score)))
+    return out
+
+
+def _closest(occurrences: list[list[Occurrence]], within: int | None) -> list[Occurrence] | None:
+    """One occurrence per group, as close together as possible (and within the window)."""
+    if len(occurrences) == 1:
+        return [max(occurrences[0], key=lambda o: o[2])]
+    tagged = sorted((o, g) for g, occ in enumerate(occurrences) for o in occ)
+    need = len(occurrences)
+    best: list[Occurrence] | None = None
+    best_span = None
+    latest: dict[int, Occurrence] = {}
+    for occ, g in tagged:
+        latest[g] = occ
+        if len(latest) == need:
+            start = min(o[0] for o in latest.values())
+            end = max(o[1] for o in latest.values())
+            span = end - start
+            if best_span is None or span < best_span:
+                best_span = span
+                best = [latest[i] for i in range(need)]
+    if best is None or (within is not None and best_span is not None and best_span > within):
+        return None
+    return best

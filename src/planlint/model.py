@@ -1,0 +1,158 @@
+"""Plain data passed between the pipeline stages: documents, plans, items.
+
+readers/ produce a Document (cells and paragraphs with their locations); parse/ turns it into a
+Plan of Items. Nothing here knows how it was made or what will consume it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, Union
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where something stands in its file, in the format's own terms.
+
+    Text formats use line/column; Word tables table/row/cell; spreadsheets sheet and cell (B7);
+    PDFs page (and line on the page). Unused fields stay None.
+    """
+
+    line: int | None = None
+    column: int | None = None
+    page: int | None = None
+    sheet: str | None = None
+    cell: str | None = None
+    table: int | None = None
+    row: int | None = None
+    col: int | None = None
+
+    def describe(self) -> str:
+        """A short human form: ``12:3``, ``p.4``, ``Sheet1!B7``, ``table 2 row 5 cell 3``."""
+        parts: list[str] = []
+        if self.sheet is not None:
+            parts.append(f"{self.sheet}!{self.cell}" if self.cell else self.sheet)
+        if self.page is not None:
+            parts.append(f"p.{self.page}")
+        if self.table is not None:
+            parts.append(f"table {self.table}")
+            if self.row is not None:
+                parts.append(f"row {self.row}")
+            if self.col is not None:
+                parts.append(f"cell {self.col}")
+        if self.line is not None:
+            parts.append(f"{self.line}:{self.column}" if self.column else str(self.line))
+        return " ".join(parts) or "?"
+
+    def to_dict(self) -> dict[str, object]:
+        return {k: v for k, v in self.__dict__.items() if v is not None}
+
+
+# --- what readers produce -------------------------------------------------------------------
+
+
+@dataclass
+class Cell:
+    """One table cell's text as written (line breaks kept) and where it starts."""
+
+    text: str
+    loc: Location
+
+
+@dataclass
+class Table:
+    """Rows of cells.
+
+    ``grid`` is True when every row has one cell per column in order (a real table, Markdown,
+    a complete dump); False when merged or empty cells were dropped so cells must be aligned
+    to columns by their content. ``breaks`` holds the indexes of rows that start a new table
+    fragment after a page break, where a row or sentence may continue the previous one.
+    """
+
+    rows: list[list[Cell]]
+    loc: Location
+    grid: bool = True
+    breaks: set[int] = field(default_factory=set)
+
+
+@dataclass
+class CellStream:
+    """A table flattened into a run of cells with no row boundaries (web page dumps)."""
+
+    cells: list[Cell]
+    loc: Location
+
+
+@dataclass
+class Paragraph:
+    """A line or paragraph outside any table."""
+
+    text: str
+    loc: Location
+
+
+Block = Union[Table, CellStream, Paragraph]
+
+
+@dataclass
+class Document:
+    """What a reader got out of a file: its blocks in order."""
+
+    path: str
+    format: str
+    blocks: list[Block]
+
+
+# --- what parse produces --------------------------------------------------------------------
+
+
+Kind = Literal["division-plan", "key-points"]
+
+
+@dataclass
+class Item:
+    """One task of the plan.
+
+    ``assignees`` are the units named in the responsible-unit cell, as listed (qualifiers such
+    as 牵头/配合 dropped); ``leads`` those of them the cell marks as lead (牵头); ``assisting``
+    the units of a separate assisting column (配合单位). ``match_text`` is the normalised text
+    the matcher reads.
+    """
+
+    id: str
+    section: str
+    text: str
+    loc: Location
+    assignees: list[str] = field(default_factory=list)
+    assisting: list[str] = field(default_factory=list)
+    leads: list[str] = field(default_factory=list)
+    placeholder: str | None = None
+    deadline: str | None = None
+    match_text: str = ""
+
+    @property
+    def owned(self) -> bool:
+        return bool(self.assignees)
+
+
+@dataclass
+class Fragment:
+    """Text the parser kept but could not place as an item (never silently dropped)."""
+
+    text: str
+    loc: Location
+    role: str = "unknown"  # title, preamble, heading, note, chrome, unknown
+
+
+@dataclass
+class Plan:
+    path: str
+    format: str
+    agency: str | None
+    year: int | None
+    kind: Kind
+    items: list[Item]
+    title: str | None = None
+    unplaced: list[Fragment] = field(default_factory=list)
+    # literal placeholder (as written) -> what the plan says it means, e.g. "not-involved"
+    placeholders: dict[str, str] = field(default_factory=dict)

@@ -1,0 +1,140 @@
+"""parse: a Document of cells and paragraphs to a Plan of Items.
+
+Tables (and flattened cell streams) give division-plan items; when a document has no table that
+yields items, its numbered paragraphs are read as prose. Paragraphs around a table are the title,
+preamble and notes; whatever the parser cannot place is kept on the plan as ``unplaced``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from planlint.model import Block, CellStream, Document, Paragraph, Plan, Table
+from planlint.parse.builder import ItemBuilder
+from planlint.parse.cells import is_chrome
+from planlint.parse.meta import find_agency, find_title, guess_year, placeholder_declarations
+from planlint.parse.prose import read_prose
+from planlint.parse.stream import read_stream
+from planlint.parse.table import Columns, columns_from_header, find_header, infer_columns, read_table
+from planlint.textnorm import normalize
+from planlint.vocab import header_role
+
+__all__ = ["parse"]
+
+
+def parse(doc: Document) -> Plan:
+    paras = [b for b in doc.blocks if isinstance(b, Paragraph)]
+    build = ItemBuilder()
+    has_units = _read_tables(doc.blocks, build)
+    if not build.items:
+        build = ItemBuilder()
+        labelled = read_prose(paras, build)
+        has_units = bool(labelled)
+        if labelled is None:
+            for p in paras:
+                build.keep(p.text, p.loc)
+    else:
+        _keep_paragraphs(doc.blocks, build)
+    title, year = find_title(paras)
+    agency = find_agency(title, paras)
+    if year is None:
+        year = guess_year([p.text for p in paras] + [i.text for i in build.items[:5]])
+    placeholders = placeholder_declarations(paras)
+    return Plan(
+        path=doc.path,
+        format=doc.format,
+        agency=agency,
+        year=year,
+        kind="division-plan" if has_units else "key-points",
+        items=build.items,
+        title=title,
+        unplaced=build.unplaced,
+        placeholders=placeholders,
+    )
+
+
+def _read_tables(blocks: list[Block], build: ItemBuilder) -> bool:
+    """Read every table and stream; True when one of them has a responsible-unit column."""
+    has_units = False
+    cols: Columns | None = None
+    for block in _merge_fragments(blocks):
+        if isinstance(block, Table):
+            header = find_header(block.rows)
+            if header is not None:
+                cols = columns_from_header(block.rows[header])
+                body = block.rows[header + 1 :]
+                block.breaks = {b - header - 1 for b in block.breaks if b > header}
+            else:
+                # a table with no header continues the previous table's columns if it can
+                same_width = cols is not None and all(
+                    len(r) == len(cols.roles) for r in block.rows if r
+                )
+                cols = cols if same_width else infer_columns(block.rows)
+                body = block.rows
+            if cols is None:
+                for row in block.rows:
+                    for cell in row:
+                        build.keep(cell.text, cell.loc)
+                continue
+            has_units = has_units or cols.has_units
+            read_table(block, cols, body, build)
+        elif isinstance(block, CellStream):
+            roles = {header_role(normalize(c.text)) for c in block.cells[:8]}
+            has_units = has_units or "unit" in roles
+            read_stream(block, build)
+    return has_units
+
+
+def _merge_fragments(blocks: list[Block]) -> list[Block]:
+    """Tables split at page breaks: a fragment repeating the header (or continuing it with no
+    header of its own) joins the previous table, its first row marked as after a break."""
+    out: list[Block] = []
+    last: Table | None = None
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            if last is not None and _is_page_furniture(block.text):
+                continue
+            out.append(block)
+            last = None
+            continue
+        if isinstance(block, Table) and last is not None and block.rows:
+            first = [normalize(c.text.replace("\n", "")) for c in block.rows[0]]
+            head = find_header(last.rows)
+            header = (
+                [normalize(c.text.replace("\n", "")) for c in last.rows[head]]
+                if head is not None
+                else None
+            )
+            rows = block.rows[1:] if header is not None and first == header else block.rows
+            if (header is not None and first == header) or (
+                find_header(block.rows) is None and len(first) == len(last.rows[-1])
+            ):
+                last.breaks.add(len(last.rows))
+                last.rows.extend(rows)
+                continue
+        out.append(block)
+        last = block if isinstance(block, Table) else None
+    return out
+
+
+def _is_page_furniture(text: str) -> bool:
+    """Page numbers and running heads that stand between two fragments of one table."""
+    t = normalize(text)
+    return bool(re.fullmatch(r"[-—第]*\d+[-—页]*|—\d+—", t))
+
+
+def _keep_paragraphs(blocks: list[Block], build: ItemBuilder) -> None:
+    seen_table = False
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            if is_chrome(block.text):
+                role = "chrome"
+            elif not seen_table:
+                role = "preamble"
+            elif re.match(r"^\s*(注|说明|備註|备注)", block.text):
+                role = "note"
+            else:
+                role = "unknown"
+            build.keep(block.text, block.loc, role)
+        else:
+            seen_table = True

@@ -1,0 +1,217 @@
+"""Turning rows of text into Items: sections, numbering, multi-item cells, ids.
+
+Every plan shape (table, flattened stream, prose) ends up calling ``ItemBuilder.add`` with a
+requirement text and what it knows of the owner and deadline; the builder does the rest.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from planlint.model import Fragment, Item, Location
+from planlint.parse.cells import Marker, Units, marker, split_units
+from planlint.textnorm import normalize, squash
+
+_TERMINAL = "。；;！!？?"
+# where one numbered item may start inside a cell: a new line, or after a sentence end
+_ITEM_START = re.compile(r"(?:\n|(?<=[。；;]))\s*(?=(?:\d{1,3}|[(（]\d{1,3}[)）])\s*[.．、)）])")
+
+
+def join_lines(text: str) -> str:
+    """Join a cell's wrapped lines: no space between Chinese characters, one space otherwise."""
+    lines = [line.strip() for line in text.split("\n")]
+    out = ""
+    for line in lines:
+        if not line:
+            continue
+        if out and (out[-1].isascii() and line[0].isascii()) and out[-1].isalnum():
+            out += " "
+        out += line
+    return out
+
+
+def split_heading_levels(text: str) -> list[tuple[Marker | None, str]]:
+    """A heading cell may hold two levels: "三、强化公开 (一)围绕…" -> two headings."""
+    text = squash_heading(text)
+    cuts = [0]
+    for m in re.finditer(r"\s(?=[(（][一二三四五六七八九十]+[)）]|\d{1,2}、)", text):
+        cuts.append(m.end())
+    cuts.append(len(text))
+    out: list[tuple[Marker | None, str]] = []
+    for a, b in zip(cuts, cuts[1:]):
+        chunk = text[a:b].strip()
+        if chunk:
+            out.append((marker(chunk), chunk))
+    return out
+
+
+def squash_heading(text: str) -> str:
+    """Headings wrap mid-word in dumps ("加强<br>配套制度建设", "公 开申请"): join the pieces."""
+    return squash(text.replace("\n", ""))
+
+
+@dataclass
+class Sections:
+    """The current heading at each level; a new heading clears the deeper ones."""
+
+    levels: dict[int, str] = field(default_factory=dict)
+    markers: dict[int, str] = field(default_factory=dict)
+
+    def set(self, level: int, text: str, label: str | None = None) -> None:
+        for deeper in [k for k in self.levels if k >= level]:
+            del self.levels[deeper]
+            self.markers.pop(deeper, None)
+        self.levels[level] = text
+        if label:
+            self.markers[level] = label
+
+    def extend_last(self, text: str) -> bool:
+        """Continue the deepest heading (a heading split over a page break)."""
+        if not self.levels:
+            return False
+        last = max(self.levels)
+        self.levels[last] = squash_heading(self.levels[last] + text)
+        return True
+
+    def replace_deepest(self, text: str) -> None:
+        if self.levels:
+            self.levels[max(self.levels)] = text
+
+    def path(self) -> str:
+        return " ".join(self.levels[k] for k in sorted(self.levels))
+
+    def label_path(self) -> str:
+        """The numbering of the enclosing headings, e.g. "一(一)"."""
+        return "".join(self.markers[k] for k in sorted(self.markers))
+
+    def deepest(self) -> int:
+        return max(self.levels) if self.levels else 0
+
+
+@dataclass
+class ItemBuilder:
+    """Accumulates the plan's items and what could not be placed."""
+
+    sections: Sections = field(default_factory=Sections)
+    items: list[Item] = field(default_factory=list)
+    unplaced: list[Fragment] = field(default_factory=list)
+    _running: int = 0
+    _ids: set[str] = field(default_factory=set)
+    numbered: bool = False  # whether the plan numbers its items itself
+
+    def extend_heading(self, text: str) -> None:
+        """A heading continued after a page break: items already under it follow it."""
+        old = self.sections.path()
+        if not self.sections.extend_last(text):
+            return
+        new = self.sections.path()
+        for item in self.items:
+            if item.section == old:
+                item.section = new
+
+    def heading(self, text: str, loc: Location, default_level: int = 1) -> None:
+        for mk, chunk in split_heading_levels(text):
+            level = mk.level if mk else default_level
+            self.sections.set(level, chunk, mk.label if mk else None)
+
+    def add(
+        self,
+        text: str,
+        loc: Location,
+        units: Units | None = None,
+        deadline: str | None = None,
+        seq: str | None = None,
+        assisting: list[str] | None = None,
+        id_prefix: str = "",
+    ) -> list[Item]:
+        """Add one requirement cell; a cell holding several numbered items yields several."""
+        units = units or Units([], [], [], None)
+        deadline = squash(deadline) if deadline and deadline.strip() else None
+        pieces = split_numbered(text)
+        made: list[Item] = []
+        for piece in pieces:
+            body = join_lines(piece)
+            if not body:
+                continue
+            mk = marker(body)
+            body_text = body[mk.end :].strip() if mk else body
+            if seq and len(pieces) == 1:
+                ident = seq
+            elif mk:
+                ident = id_prefix + mk.label
+                self.numbered = True
+            else:
+                self._running += 1
+                ident = f"r{self._running}"
+            item = Item(
+                id=self._unique(ident),
+                section=self.sections.path(),
+                text=body_text,
+                loc=loc,
+                assignees=list(units.names),
+                leads=list(units.leads),
+                assisting=list(assisting or []),
+                placeholder=units.placeholder,
+                deadline=deadline,
+                match_text=normalize(body_text),
+            )
+            self.items.append(item)
+            made.append(item)
+        return made
+
+    def continue_last(self, text: str, units: Units | None, deadline: str | None) -> bool:
+        """Append a fragment that continues the previous item across a page break."""
+        if not self.items:
+            return False
+        last = self.items[-1]
+        last.text = join_lines(last.text + "\n" + text)
+        last.match_text = normalize(last.text)
+        if units and not last.assignees and units.names:
+            last.assignees, last.leads = list(units.names), list(units.leads)
+            last.placeholder = None
+        if deadline and not last.deadline:
+            last.deadline = squash(deadline)
+        return True
+
+    def keep(self, text: str, loc: Location, role: str = "unknown") -> None:
+        if text.strip():
+            self.unplaced.append(Fragment(text.strip(), loc, role))
+
+    def _unique(self, ident: str) -> str:
+        if ident in self._ids:
+            top = self.sections.markers.get(min(self.sections.markers, default=0), "")
+            qualified = f"{top}.{ident}" if top else ident
+            n = 2
+            candidate = qualified
+            while candidate in self._ids:
+                candidate = f"{qualified}#{n}"
+                n += 1
+            ident = candidate
+        self._ids.add(ident)
+        return ident
+
+
+def ends_sentence(text: str) -> bool:
+    t = text.rstrip()
+    return bool(t) and t[-1] in _TERMINAL
+
+
+def split_numbered(text: str) -> list[str]:
+    """Split a cell into its numbered items when it holds a run 7. … 8. … (consecutive)."""
+    text = text.strip()
+    first = marker(text)
+    if not first or first.level not in (3, 4):
+        return [text]
+    pieces: list[str] = []
+    start = 0
+    expected = first.value + 1
+    for m in _ITEM_START.finditer(text):
+        at = m.end()
+        mk = marker(text[at:])
+        if mk and mk.level == first.level and mk.value == expected:
+            pieces.append(text[start:at])
+            start = at
+            expected += 1
+    pieces.append(text[start:])
+    return [p.strip() for p in pieces if p.strip()]

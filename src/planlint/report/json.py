@@ -1,0 +1,91 @@
+"""Machine-readable report: one JSON document for the whole run (see README for the shape)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from planlint import __version__
+from planlint.checks import Result
+from planlint.engine import Failure
+from planlint.messages import word
+from planlint.model import Item, Plan
+
+
+def item_dict(item: Item) -> dict[str, Any]:
+    return {
+        "id": item.id,
+        "section": item.section,
+        "text": item.text,
+        "assignees": item.assignees,
+        "leads": item.leads,
+        "assisting": item.assisting,
+        "placeholder": item.placeholder,
+        "deadline": item.deadline,
+        "line": item.loc.line,
+        "location": item.loc.to_dict(),
+    }
+
+
+def plan_dict(plan: Plan) -> dict[str, Any]:
+    return {
+        "path": plan.path,
+        "format": plan.format,
+        "title": plan.title,
+        "agency": plan.agency,
+        "year": plan.year,
+        "kind": plan.kind,
+        "placeholders": plan.placeholders,
+        "items": [item_dict(i) for i in plan.items],
+        "unplaced": [
+            {"text": f.text, "role": f.role, "line": f.loc.line, "location": f.loc.to_dict()}
+            for f in plan.unplaced
+        ],
+    }
+
+
+def result_dict(result: Result, lang: str = "zh") -> dict[str, Any]:
+    out = plan_dict(result.plan)
+    out["packs"] = result.pack_names
+    out["requirements"] = [
+        {
+            "rule": v.rule.id,
+            "pack": v.rule.pack,
+            "title": v.rule.title if lang == "zh" else (v.rule.title_en or v.rule.title),
+            "status": v.status,
+            "status_text": word(v.status, lang),
+            "items": v.items,
+            "owners": v.owners,
+            "deadline": v.deadline,
+            "score": v.score,
+            "evidence": [
+                {"item": h.item, "score": h.score, "terms": list(h.terms)} for h in v.hits
+            ],
+        }
+        for v in result.verdicts
+    ]
+    out["findings"] = [
+        {
+            "rule": f.rule,
+            "pack": f.pack,
+            "severity": f.severity,
+            "kind": f.kind,
+            "message": f.message_in(lang),
+            "item": f.item,
+            "line": f.line,
+            "location": f.loc.to_dict() if f.loc else None,
+        }
+        for f in result.findings
+    ]
+    counts = {s: sum(v.status == s for v in result.verdicts) for s in ("covered", "unassigned", "not-applicable", "missing")}
+    out["summary"] = {"requirements": len(result.verdicts), **counts}
+    return out
+
+
+def render_json(outcomes: list[Result | Failure], lang: str = "zh") -> str:
+    doc = {
+        "version": __version__,
+        "plans": [result_dict(o, lang) for o in outcomes if isinstance(o, Result)],
+        "errors": [{"path": o.path, "message": o.message} for o in outcomes if isinstance(o, Failure)],
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2)

@@ -1,0 +1,55 @@
+"""Domain vocabulary shared by readers (to spot a table's header) and parse (to map columns).
+
+All patterns apply to normalised (simplified, whitespace-free) text.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Column roles, tried in order; the first whose pattern matches a header cell wins.
+_HEADER_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("seq", re.compile(r"^(序号|编号|序|No\.?)$", re.I)),
+    ("person", re.compile(r"(负责人|责任人|联系人|经办人|股长|科长)$")),
+    ("assist", re.compile(r"(配合|协办|协助|参与)(单位|部门|科室|处室|股室)?")),
+    (
+        "unit",
+        re.compile(
+            r"(责任|牵头|承办|主办|落实|实施|主责)[^时限间]{0,6}(单位|科室|部门|股室|处室|主体|中心)"
+            r"|^(责任|牵头|承办|主办)(单位|部门|科室|处室)?"
+        ),
+    ),
+    (
+        "deadline",
+        re.compile(r"(完成|办结|时间节点|时限|期限|进度安排|完成时间|截止)"),
+    ),
+    ("remark", re.compile(r"^(备注|说明|市级安排|上级安排|附注)|备注")),
+    (
+        "req",
+        re.compile(
+            r"^(具体要求|具体任务|具体措施|工作措施|任务要求|工作要求|主要措施|具体内容|任务内容"
+            r"|工作内容|主要内容|重点任务|工作任务|主要任务|任务|内容|要求|措施|工作事项|重点工作"
+            r"|工作要点|任务名称|事项|项目|类别|任务类别)$"
+        ),
+    ),
+)
+
+
+def header_role(text: str) -> str | None:
+    """The column role a header cell names, or None when it is not a known column name."""
+    text = re.sub(r"[（(].*?[)）]|[\s\u3000:：*]", "", text)
+    if not text or len(text) > 16:
+        return None
+    for role, pattern in _HEADER_ROLES:
+        if pattern.search(text):
+            return role
+    return None
+
+
+def is_header_row(texts: list[str]) -> bool:
+    """A row that names columns: at least two known names, one of them an owner or deadline."""
+    roles = [header_role(t) for t in texts if t.strip()]
+    known = [r for r in roles if r]
+    return len(known) >= 2 and bool({"unit", "deadline", "req"} & set(known)) and (
+        len(known) * 2 >= len(roles)
+    )
