@@ -45,10 +45,14 @@ def main_options(
 
 @app.command()
 def check(
-    paths: Annotated[list[str], typer.Argument(help="Plan files or folders (searched recursively).")],
+    paths: Annotated[
+        list[str], typer.Argument(help="Plan files or folders (searched recursively).")
+    ],
     pack: Annotated[
         Optional[list[str]],  # noqa: UP045
-        typer.Option("--pack", "-p", help="Rule pack name or YAML path; repeatable. Default: core."),
+        typer.Option(
+            "--pack", "-p", help="Rule pack name or YAML path; repeatable. Default: core."
+        ),
     ] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.terminal,
     lang: Annotated[Lang, typer.Option("--lang", help="Report language.")] = Lang.zh,

@@ -7,7 +7,7 @@ Plan of Items. Nothing here knows how it was made or what will consume it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, Union
+from typing import Literal
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,7 @@ class Paragraph:
     loc: Location
 
 
-Block = Union[Table, CellStream, Paragraph]
+Block = Table | CellStream | Paragraph
 
 
 @dataclass

@@ -50,6 +50,8 @@ def is_header_row(texts: list[str]) -> bool:
     """A row that names columns: at least two known names, one of them an owner or deadline."""
     roles = [header_role(t) for t in texts if t.strip()]
     known = [r for r in roles if r]
-    return len(known) >= 2 and bool({"unit", "deadline", "req"} & set(known)) and (
-        len(known) * 2 >= len(roles)
+    return (
+        len(known) >= 2
+        and bool({"unit", "deadline", "req"} & set(known))
+        and (len(known) * 2 >= len(roles))
     )

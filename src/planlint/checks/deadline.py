@@ -22,5 +22,10 @@ def check(plan: Plan, verdict: Verdict, items: dict[str, Item]) -> Iterator[Find
     dated = next((i for i in owned if i.deadline), None)
     kind = "vague-deadline" if dated else "no-deadline"
     item = dated or item
-    params = {"title": rule.title, "title_en": rule.title_en, "item": item.id, "deadline": item.deadline or ""}
+    params = {
+        "title": rule.title,
+        "title_en": rule.title_en,
+        "item": item.id,
+        "deadline": item.deadline or "",
+    }
     yield finding(rule, "warning", kind, kind, params, item)

@@ -29,5 +29,10 @@ def check(plan: Plan, verdict: Verdict, items: dict[str, Item]) -> Iterator[Find
         return
     item = items[verdict.best_item] if verdict.best_item else owned[0]
     rule = verdict.rule
-    params = {"title": rule.title, "title_en": rule.title_en, "owners": "、".join(item.assignees), "item": item.id}
+    params = {
+        "title": rule.title,
+        "title_en": rule.title_en,
+        "owners": "、".join(item.assignees),
+        "item": item.id,
+    }
     yield finding(rule, "warning", KIND, KIND, params, item)

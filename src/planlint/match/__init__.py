@@ -8,6 +8,8 @@ hits. The explanation is kept: the terms as found and the score.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from planlint.model import Plan
@@ -16,6 +18,7 @@ from planlint.textnorm import normalize
 
 _MASK = "\u25a1"  # keeps offsets while hiding a look-alike phrase
 _MIN_FUZZY_LEN = 4  # shorter terms must match exactly: 规章 is not 法规
+_SENTENCE_END = re.compile(r"[。！？!?；;]")
 
 
 @dataclass(frozen=True)
@@ -77,7 +80,7 @@ def _match_pattern(p: Pattern, text: str, fuzzy: int) -> tuple[float, tuple[str,
         occurrences[i] = _fuzzy(p.groups[i], text, fuzzy)
         if not occurrences[i]:
             return None
-    chosen = _closest(occurrences, p.within)
+    chosen = _closest(occurrences, p.within, text)
     if chosen is None:
         return None
     score = sum(o[2] for o in chosen) / len(chosen)
@@ -107,24 +110,29 @@ def _fuzzy(group: tuple[str, ...], text: str, cutoff: int) -> list[Occurrence]:
     return out
 
 
-def _closest(occurrences: list[list[Occurrence]], within: int | None) -> list[Occurrence] | None:
-    """One occurrence per group, as close together as possible (and within the window)."""
+def _closest(
+    occurrences: list[list[Occurrence]], within: int | None, text: str
+) -> list[Occurrence] | None:
+    """One occurrence per group, in one sentence, as close together as possible (and within the
+    window): terms of one requirement belong to one statement, not to neighbouring ones."""
     if len(occurrences) == 1:
         return [max(occurrences[0], key=lambda o: o[2])]
-    tagged = sorted((o, g) for g, occ in enumerate(occurrences) for o in occ)
-    need = len(occurrences)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
     best: list[Occurrence] | None = None
-    best_span = None
-    latest: dict[int, Occurrence] = {}
-    for occ, g in tagged:
-        latest[g] = occ
-        if len(latest) == need:
-            start = min(o[0] for o in latest.values())
-            end = max(o[1] for o in latest.values())
-            span = end - start
-            if best_span is None or span < best_span:
-                best_span = span
-                best = [latest[i] for i in range(need)]
+    best_span: int | None = None
+    by_sentence: dict[int, list[tuple[Occurrence, int]]] = {}
+    for g, occ in enumerate(occurrences):
+        for o in occ:
+            by_sentence.setdefault(bisect_right(ends, o[0]), []).append((o, g))
+    need = len(occurrences)
+    for tagged in by_sentence.values():
+        latest: dict[int, Occurrence] = {}
+        for occ, g in sorted(tagged):
+            latest[g] = occ
+            if len(latest) == need:
+                span = max(o[1] for o in latest.values()) - min(o[0] for o in latest.values())
+                if best_span is None or span < best_span:
+                    best_span, best = span, [latest[i] for i in range(need)]
     if best is None or (within is not None and best_span is not None and best_span > within):
         return None
     return best

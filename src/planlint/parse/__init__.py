@@ -15,7 +15,13 @@ from planlint.parse.cells import is_chrome
 from planlint.parse.meta import find_agency, find_title, guess_year, placeholder_declarations
 from planlint.parse.prose import read_prose
 from planlint.parse.stream import read_stream
-from planlint.parse.table import Columns, columns_from_header, find_header, infer_columns, read_table
+from planlint.parse.table import (
+    Columns,
+    columns_from_header,
+    find_header,
+    infer_columns,
+    read_table,
+)
 from planlint.textnorm import normalize
 from planlint.vocab import header_role
 

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from planlint.model import Fragment, Item, Location
-from planlint.parse.cells import Marker, Units, marker, split_units
+from planlint.parse.cells import Marker, Units, marker
 from planlint.textnorm import normalize, squash
 
 _TERMINAL = "。；;！!？?"
@@ -39,7 +40,7 @@ def split_heading_levels(text: str) -> list[tuple[Marker | None, str]]:
         cuts.append(m.end())
     cuts.append(len(text))
     out: list[tuple[Marker | None, str]] = []
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in pairwise(cuts):
         chunk = text[a:b].strip()
         if chunk:
             out.append((marker(chunk), chunk))

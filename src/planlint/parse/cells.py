@@ -129,7 +129,7 @@ def split_units(text: str) -> Units:
         # "运输科、水运科、基建科配合": a mark after the last name covers the unmarked ones before it
         if roles and roles[-1] and not any(roles[:-1]):
             roles = [roles[-1]] * len(roles)
-        for part, role in zip(parts, roles):
+        for part, role in zip(parts, roles, strict=True):
             name = _drop_qualifiers(part)
             if not name or is_placeholder(name) or name in names:
                 continue

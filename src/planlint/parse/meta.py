@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import pairwise
 
 from planlint.model import Paragraph
 from planlint.parse.cells import placeholder_class
 from planlint.textnorm import normalize
 
-_TITLE = re.compile(r"(政务公开|政府信息公开|政務公開).{0,20}(要点|要點|方案|分工|清单|清單|台账|臺賬|计划|計劃|安排|任务|任務)")
+_TITLE = re.compile(
+    r"(政务公开|政府信息公开|政務公開).{0,20}(要点|要點|方案|分工|清单|清單|台账|臺賬|计划|計劃|安排|任务|任務)"
+)
 _YEAR = re.compile(r"(20\d{2})\s*年")
 _ORG = re.compile(
     r"^(.{2,40}?(?:委员会|办公室|管理局|服务中心|人民政府|政府|局|委|厅|办|中心|院|署|馆|所|处|部|会))"
@@ -55,7 +58,7 @@ def find_agency(title: str | None, paras: list[Paragraph]) -> str | None:
             org = _ORG.match(m.group(1))
             return org.group(1) if org else m.group(1)
     # a signature: an organisation on the line before a date
-    for a, b in zip(paras, paras[1:]):
+    for a, b in pairwise(paras):
         if re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日", normalize(b.text)):
             m = _ORG.match(normalize(a.text))
             if m:

@@ -108,7 +108,11 @@ def _apply_labels(item) -> None:
             item.assisting = split_units(value).names
         else:
             units = split_units(value)
-            item.assignees, item.leads, item.placeholder = units.names, units.leads, units.placeholder
+            item.assignees, item.leads, item.placeholder = (
+                units.names,
+                units.leads,
+                units.placeholder,
+            )
     if found:
         item.text = _LABEL.sub("", item.text).strip()
 

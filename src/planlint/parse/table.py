@@ -157,11 +157,14 @@ def _split_row(row: list[Cell], cols: Columns, grid: bool) -> RowCells:
     loc = row[0].loc if row else Location()
     cells = [c for c in row if not is_chrome(c.text)]
     if grid and len(cells) == len(cols.roles):
-        pairs = list(zip(cells, cols.roles))
+        pairs = list(zip(cells, cols.roles, strict=True))
     else:
         filled = [c for c in cells if c.text.strip()]
         roles = cols.roles
-        pairs = [(c, roles[j]) for c, j in zip(filled, align([c.text for c in filled], roles))]
+        pairs = [
+            (c, roles[j])
+            for c, j in zip(filled, align([c.text for c in filled], roles), strict=True)
+        ]
     out = RowCells(None, [], None, None, None, None, loc, [])
     group_index = 0
     for cell, role in pairs:

@@ -16,20 +16,31 @@ _BOMS = (
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 text without a BOM shows NULs in every other byte for ASCII and CJK alike."""
+    """UTF-16 without a BOM: of the two byte orders, the one that reads as Chinese text."""
     if len(data) < 4 or len(data) % 2:
         return None
-    sample = data[:4000]
-    even_nuls = sample[0::2].count(0)
-    odd_nuls = sample[1::2].count(0)
-    half = len(sample) // 2
-    for nuls, enc in ((odd_nuls, "utf-16-le"), (even_nuls, "utf-16-be")):
-        if nuls > half * 0.2 and nuls > 3 * max(1, min(even_nuls, odd_nuls)):
-            try:
-                return data.decode(enc)
-            except UnicodeDecodeError:
-                return None
-    return None
+    best, best_share = None, 0.0
+    for enc in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        share = sum(map(_plausible, text[:4000])) / max(1, min(len(text), 4000))
+        if share > best_share:
+            best, best_share = text, share
+    return best if best_share >= 0.9 else None
+
+
+def _plausible(ch: str) -> bool:
+    o = ord(ch)
+    return (
+        0x20 <= o < 0x7F
+        or ch in "\t\r\n"
+        or 0x4E00 <= o <= 0x9FFF
+        or 0x3000 <= o <= 0x303F
+        or 0xFF00 <= o <= 0xFFEF
+        or 0x2010 <= o <= 0x2027
+    )
 
 
 def _is_texty(text: str) -> bool:

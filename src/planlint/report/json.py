@@ -77,7 +77,10 @@ def result_dict(result: Result, lang: str = "zh") -> dict[str, Any]:
         }
         for f in result.findings
     ]
-    counts = {s: sum(v.status == s for v in result.verdicts) for s in ("covered", "unassigned", "not-applicable", "missing")}
+    counts = {
+        s: sum(v.status == s for v in result.verdicts)
+        for s in ("covered", "unassigned", "not-applicable", "missing")
+    }
     out["summary"] = {"requirements": len(result.verdicts), **counts}
     return out
 
@@ -86,6 +89,8 @@ def render_json(outcomes: list[Result | Failure], lang: str = "zh") -> str:
     doc = {
         "version": __version__,
         "plans": [result_dict(o, lang) for o in outcomes if isinstance(o, Result)],
-        "errors": [{"path": o.path, "message": o.message} for o in outcomes if isinstance(o, Failure)],
+        "errors": [
+            {"path": o.path, "message": o.message} for o in outcomes if isinstance(o, Failure)
+        ],
     }
     return json.dumps(doc, ensure_ascii=False, indent=2)

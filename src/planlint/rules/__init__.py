@@ -13,6 +13,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from planlint import __version__, cache
 from planlint.errors import PackError
 from planlint.textnorm import normalize
 
@@ -89,23 +90,30 @@ def resolve(spec: str) -> Path:
 
 def load_pack(spec: str) -> Pack:
     path = resolve(spec)
-    return _load(str(path.resolve()), path.stat().st_mtime_ns)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise PackError(str(path), exc.strerror or str(exc)) from None
+    return _load(str(path), raw)
 
 
 @lru_cache(maxsize=16)
-def _load(path: str, _mtime: int) -> Pack:
-    data = _read_yaml(path)
-    _validate(data, path)
+def _load(path: str, raw: bytes) -> Pack:
+    entry = cache.key(raw, _schema_text().encode(), __version__.encode())
+    data = cache.get(entry)
+    if data is None:
+        data = _read_yaml(path, raw)
+        _validate(data, path)
+        cache.put(entry, data)
     return _build(data, path)
 
 
-def _read_yaml(path: str) -> Any:
+def _read_yaml(path: str, raw: bytes) -> Any:
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        with open(path, encoding="utf-8") as fh:
-            return yaml.load(fh, Loader=loader)  # noqa: S506 - a safe loader
+        return yaml.load(raw.decode("utf-8"), Loader=loader)
     except UnicodeDecodeError:
         raise PackError(path, "pack is not UTF-8 text") from None
     except yaml.YAMLError as exc:
@@ -113,14 +121,15 @@ def _read_yaml(path: str) -> Any:
         where = f" at line {mark.line + 1}" if mark else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise PackError(path, f"invalid YAML{where}: {problem}") from None
-    except OSError as exc:
-        raise PackError(path, exc.strerror or str(exc)) from None
 
 
 @lru_cache(maxsize=1)
+def _schema_text() -> str:
+    return resources.files("planlint.rules").joinpath("schema.json").read_text("utf-8")
+
+
 def schema() -> dict[str, Any]:
-    text = resources.files("planlint.rules").joinpath("schema.json").read_text("utf-8")
-    return json.loads(text)
+    return json.loads(_schema_text())
 
 
 def _validate(data: Any, path: str) -> None:
@@ -134,7 +143,9 @@ def _validate(data: Any, path: str) -> None:
     where = list(err.absolute_path)
     rule = ""
     if len(where) >= 2 and where[0] == "rules" and isinstance(where[1], int):
-        rid = data["rules"][where[1]].get("id") if isinstance(data["rules"][where[1]], dict) else None
+        rid = (
+            data["rules"][where[1]].get("id") if isinstance(data["rules"][where[1]], dict) else None
+        )
         rule = f"rule {rid or '#' + str(where[1] + 1)}: "
         where = where[2:]
     key = ".".join(str(p) for p in where) or "(top level)"
@@ -142,6 +153,7 @@ def _validate(data: Any, path: str) -> None:
 
 
 def _build(data: dict[str, Any], path: str) -> Pack:
+    """Plain data from a validated pack: synonyms resolved, terms normalised."""
     name = data["pack"]
     shared = data.get("synonyms", {})
     rules: list[Rule] = []

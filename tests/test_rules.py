@@ -1,0 +1,126 @@
+"""Rule packs: the shipped packs' embedded tests, and broken packs rejected clearly."""
+
+from __future__ import annotations
+
+import pytest
+
+from planlint.errors import PackError
+from planlint.match import match_text
+from planlint.rules import builtin_packs, load_pack
+
+CORE_IDS = {
+    "leader-briefing",
+    "training",
+    "lookback",
+    "annual-report",
+    "task-ledger",
+    "policy-interpretation",
+    "public-concern-response",
+    "normative-documents",
+    "on-request-disclosure",
+    "platforms",
+}
+
+
+def _embedded_cases():
+    for name in builtin_packs():
+        for rule in load_pack(name).rules:
+            for text in rule.tests_match:
+                yield pytest.param(rule, text, True, id=f"{name}:{rule.id}:match:{text[:12]}")
+            for text in rule.tests_no_match:
+                yield pytest.param(rule, text, False, id=f"{name}:{rule.id}:no:{text[:12]}")
+
+
+@pytest.mark.parametrize(("rule", "text", "expected"), list(_embedded_cases()))
+def test_embedded_rule_tests(rule, text, expected):
+    hit = match_text(rule, text, normalized=False)
+    assert (hit is not None) == expected, (rule.id, text, hit)
+
+
+def test_core_pack_has_the_ten_ids_with_what_they_require(core_pack):
+    assert {r.id for r in core_pack.rules} == CORE_IDS
+    for rule in core_pack.rules:
+        assert rule.title and rule.description and rule.source_document and rule.source_section
+        assert rule.severity in {"error", "warning", "info"}
+        assert rule.requires_owner
+        assert rule.tests_match and rule.tests_no_match, rule.id
+
+
+def test_every_rule_has_embedded_tests():
+    for name in builtin_packs():
+        for rule in load_pack(name).rules:
+            assert rule.tests_match, rule.id
+
+
+def _write(tmp_path, text: str):
+    path = tmp_path / "pack.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+GOOD_RULE = """
+  - id: demo
+    title: 演示
+    severity: error
+    match:
+      any:
+        - all: [[政务公开]]
+"""
+
+
+def test_a_minimal_pack_loads(tmp_path):
+    pack = load_pack(str(_write(tmp_path, "pack: demo\nrules:" + GOOD_RULE)))
+    assert pack.name == "demo" and pack.rules[0].id == "demo"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("pack: demo\nrules: [\n", "invalid YAML at line"),
+        (
+            "pack: demo\nrules:" + GOOD_RULE.replace("severity: error", "severity: fatal"),
+            "rule demo: severity:",
+        ),
+        (
+            "pack: demo\nrules:" + GOOD_RULE.replace("title: 演示", "title: 演示\n    colour: red"),
+            "rule demo: (top level)" if False else "rule demo: ",
+        ),
+        ("pack: demo\nrules:" + GOOD_RULE.replace("any:", "anyof:"), "rule demo: match"),
+        ("pack: demo\nrules:" + GOOD_RULE + GOOD_RULE, "rule demo: id: duplicate rule id"),
+        (
+            "pack: demo\nrules:" + GOOD_RULE.replace("[[政务公开]]", "[$nothing]"),
+            "unknown synonym set '$nothing'",
+        ),
+        ("rules: []\n", "(top level)"),
+    ],
+)
+def test_broken_packs_name_file_rule_and_key(tmp_path, text, expected):
+    path = _write(tmp_path, text)
+    with pytest.raises(PackError) as info:
+        load_pack(str(path))
+    message = str(info.value)
+    assert str(path) in message
+    assert expected in message
+    assert "\n" not in message
+
+
+def test_unknown_key_is_named(tmp_path):
+    text = "pack: demo\nrules:" + GOOD_RULE.replace("title: 演示", "title: 演示\n    colour: red")
+    with pytest.raises(PackError, match=r"rule demo: .*colour"):
+        load_pack(str(_write(tmp_path, text)))
+
+
+def test_unknown_pack_name_lists_the_builtin_ones():
+    with pytest.raises(PackError, match="built-in packs: core"):
+        load_pack("no-such-pack")
+
+
+def test_pack_cache_is_used_and_invalidated(tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("PLANLINT_CACHE_DIR", str(cache))
+    path = _write(tmp_path, "pack: demo\nrules:" + GOOD_RULE)
+    load_pack(str(path))
+    assert len(list(cache.glob("*.json"))) == 1
+    path.write_text("pack: demo\nrules:" + GOOD_RULE.replace("演示", "演示二"), encoding="utf-8")
+    assert load_pack(str(path)).rules[0].title == "演示二"
+    assert len(list(cache.glob("*.json"))) == 2
