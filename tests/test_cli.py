@@ -171,3 +171,20 @@ def test_console_script_runs_as_a_module(complete_plan):
     )
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["plans"][0]["summary"]["covered"] == 10
+
+
+def test_github_annotations(incomplete_plan):
+    result = runner.invoke(app, ["check", str(incomplete_plan), "--format", "github"])
+    assert result.exit_code == 1
+    lines = result.stdout.strip().splitlines()
+    assert any(line.startswith("::error file=") and "planlint lookback" in line for line in lines)
+
+
+def test_sarif_is_valid_shape(incomplete_plan):
+    result = runner.invoke(app, ["check", str(incomplete_plan), "--format", "sarif"])
+    doc = json.loads(result.stdout)
+    assert doc["version"] == "2.1.0"
+    run = doc["runs"][0]
+    ids = {r["id"] for r in run["tool"]["driver"]["rules"]}
+    assert "core/lookback" in ids
+    assert any(r["ruleId"] == "core/lookback" and r["level"] == "error" for r in run["results"])

@@ -20,6 +20,8 @@ app = typer.Typer(
 class Format(str, Enum):
     terminal = "terminal"
     json = "json"
+    github = "github"
+    sarif = "sarif"
 
 
 class Lang(str, Enum):
@@ -78,10 +80,10 @@ def check(
     for outcome in outcomes:
         if isinstance(outcome, Failure):
             _error(outcome.message)
-    if fmt is Format.json:
-        from planlint.report.json import render_json
+    if fmt is not Format.terminal:
+        from planlint.report import text_renderer
 
-        sys.stdout.write(render_json(outcomes, lang.value) + "\n")
+        sys.stdout.write(text_renderer(fmt.value)(outcomes, lang.value) + "\n")
     else:
         from rich.console import Console
 

@@ -13,7 +13,7 @@ KIND = "coverage"
 
 
 def verdict(plan: Plan, match: RequirementMatch, items: dict[str, Item]) -> Verdict:
-    hits = sorted(match.hits, key=lambda h: -h.score)
+    hits = sorted(match.hits, key=lambda h: h.rank, reverse=True)
     if not hits:
         return Verdict(match.rule, "missing")
     owned = [h for h in hits if items[h.item].assignees]

@@ -27,6 +27,12 @@ class Hit:
     score: float  # 100 = every term found as written
     terms: tuple[str, ...]  # the text found for each term group
     pattern: int  # index of the pattern that hit
+    support: int = 0  # how much of the item is about it: term occurrences, +2 for its heading
+
+    @property
+    def rank(self) -> tuple[float, int]:
+        """Orders the items carrying a requirement: best match first, then the most focused."""
+        return (self.score, self.support)
 
 
 @dataclass
@@ -43,12 +49,23 @@ def match_plan(plan: Plan, pack: Pack) -> list[RequirementMatch]:
     results = []
     for rule in pack.rules:
         result = RequirementMatch(rule)
+        headings: dict[str, bool] = {}
         for item in plan.items:
             hit = match_text(rule, item.match_text)
-            if hit is not None:
-                result.hits.append(Hit(item.id, hit.score, hit.terms, hit.pattern))
+            if hit is None:
+                continue
+            if item.section not in headings:
+                headings[item.section] = (
+                    match_text(rule, item.section, normalized=False) is not None
+                )
+            support = _occurrences(rule, hit.pattern, item.match_text) + 2 * headings[item.section]
+            result.hits.append(Hit(item.id, hit.score, hit.terms, hit.pattern, support))
         results.append(result)
     return results
+
+
+def _occurrences(rule: Rule, pattern: int, text: str) -> int:
+    return sum(text.count(term) for group in rule.match.patterns[pattern].groups for term in group)
 
 
 def match_text(rule: Rule, text: str, normalized: bool = True) -> Hit | None:

@@ -59,11 +59,6 @@ _LABELS = {
 }
 
 
-def _cut(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
 def render_result(result: Result, lang: str = "zh") -> Group:
     L = _LABELS[lang]
     plan = result.plan
@@ -76,33 +71,35 @@ def render_result(result: Result, lang: str = "zh") -> Group:
     head.append(f"{L['items']}: ", style="bold").append(f"{len(plan.items)}   ")
     head.append(f"{L['pack']}: ", style="bold").append(", ".join(result.pack_names))
 
-    table = Table(show_lines=False, expand=True)
-    table.add_column(L["req"], ratio=3)
+    table = Table(show_lines=False, expand=True, pad_edge=False)
+    table.add_column(L["req"], no_wrap=True)
     table.add_column(L["status"], no_wrap=True)
-    table.add_column(L["owner"], ratio=2)
-    table.add_column(L["deadline"], ratio=1)
-    table.add_column(L["evidence"], ratio=4)
+    table.add_column(L["owner"], ratio=2, overflow="ellipsis", no_wrap=True)
+    table.add_column(L["deadline"], ratio=1, overflow="ellipsis", no_wrap=True)
+    table.add_column(L["evidence"], ratio=4, overflow="ellipsis", no_wrap=True)
     for v in result.verdicts:
-        title = v.rule.title if lang == "zh" else (v.rule.title_en or v.rule.title)
+        title = v.rule.short if lang == "zh" else v.rule.id
         status = Text(word(v.status, lang), style=_STATUS_STYLE[v.status])
         evidence = ""
         if v.best_item:
             item = items[v.best_item]
-            more = f" (+{len(v.hits) - 1})" if len(v.hits) > 1 else ""
-            evidence = f"[{item.id}] {_cut(item.text, 40)}{more}"
-        owner = "、".join(v.owners[:4]) + ("…" if len(v.owners) > 4 else "")
+            more = f" +{len(v.hits) - 1}" if len(v.hits) > 1 else ""
+            evidence = f"[{item.id}{more}] {' '.join(item.text.split())}"
+        owner = "、".join(v.owners)
         if not owner and v.best_item and items[v.best_item].placeholder:
             owner = items[v.best_item].placeholder or ""
         table.add_row(title, status, owner, v.deadline or "", evidence)
 
     findings = Table.grid(padding=(0, 1))
+    findings.add_column(no_wrap=True)
+    findings.add_column(no_wrap=True, style="dim")
+    findings.add_column(ratio=1)
     for f in result.findings:
         where = f.loc.describe() if f.loc else ""
         findings.add_row(
             Text(word(f.severity, lang), style=_SEVERITY_STYLE[f.severity]),
-            Text(where, style="dim"),
-            Text(f.message_in(lang)),
-            Text(f.rule, style="dim"),
+            Text(where),
+            Text(f"{f.message_in(lang)} ({f.rule})"),
         )
     counts = {s: sum(v.status == s for v in result.verdicts) for s in _STATUS_STYLE}
     coverage = L["coverage"].format(

@@ -45,6 +45,7 @@ class Rule:
     severity: str
     match: MatchSpec
     title_en: str = ""
+    short: str = ""  # a few characters for report tables; the title when absent
     description: str = ""
     source_document: str = ""
     source_section: str = ""
@@ -194,6 +195,7 @@ def _build(data: dict[str, Any], path: str) -> Pack:
                 pack=name,
                 title=raw["title"],
                 title_en=raw.get("title_en", ""),
+                short=raw.get("short", raw["title"]),
                 description=raw.get("description", ""),
                 severity=raw["severity"],
                 source_document=source.get("document", ""),
