@@ -99,6 +99,7 @@ class ItemBuilder:
     unplaced: list[Fragment] = field(default_factory=list)
     _running: int = 0
     _ids: set[str] = field(default_factory=set)
+    _bare: dict[str, str] = field(default_factory=dict)  # qualified id -> the number alone
     numbered: bool = False  # whether the plan numbers its items itself
 
     def extend_heading(self, text: str) -> None:
@@ -141,6 +142,7 @@ class ItemBuilder:
                 ident = seq
             elif mk:
                 ident = id_prefix + mk.label
+                self._bare[ident] = mk.label
                 self.numbered = True
             else:
                 self._running += 1
@@ -174,6 +176,15 @@ class ItemBuilder:
         if deadline and not last.deadline:
             last.deadline = squash(deadline)
         return True
+
+    def simplify_ids(self) -> None:
+        """Drop the heading numbers from ids ("一(一)1" -> "1") where the plan numbers its items
+        right through, so that the bare numbers are already unique."""
+        ids = [i.id for i in self.items]
+        bare = [self._bare.get(i, i) for i in ids]
+        if len(set(bare)) == len(bare) and all(i in self._bare for i in ids):
+            for item, short in zip(self.items, bare, strict=True):
+                item.id = short
 
     def keep(self, text: str, loc: Location, role: str = "unknown") -> None:
         if text.strip():

@@ -52,6 +52,11 @@ def read_prose(paras: list[Paragraph], build: ItemBuilder) -> bool | None:
             build.heading(text, para.loc)
             current = None
             continue
+        if mk is None and current is not None and _LABEL.match(text):
+            current.text = current.text + "\n" + text  # a label line: 责任单位：办公室
+            _apply_labels(current)
+            labelled = True
+            continue
         if mk is None and current is not None:
             if _closing(text):
                 build.keep(text, para.loc, "closing")
@@ -73,6 +78,7 @@ def read_prose(paras: list[Paragraph], build: ItemBuilder) -> bool | None:
     if not labelled:
         for item in build.items:
             _lift_lead(item)
+    build.simplify_ids()
     return labelled
 
 

@@ -35,6 +35,13 @@ class Columns:
     def has_units(self) -> bool:
         return "unit" in self.roles
 
+    @property
+    def unit_is_lead(self) -> bool:
+        """A column named 牵头单位 names leads, whatever its cells say."""
+        return any(
+            r == "unit" and "牵头" in h for r, h in zip(self.roles, self.header, strict=False)
+        )
+
 
 def find_header(rows: list[list[Cell]], limit: int = 6) -> int | None:
     for i, row in enumerate(rows[:limit]):
@@ -204,6 +211,8 @@ def read_table(table: Table, cols: Columns, body: list[list[Cell]], build: ItemB
             else:
                 build.heading(text, cell.loc, default_level=level)
         units = split_units(cells.unit.text) if cells.unit else None
+        if units and cols.unit_is_lead and not units.leads:
+            units.leads = [n for n in units.names if n not in units.assisting]
         deadline = cells.deadline.text if cells.deadline else None
         assisting = split_units(cells.assist.text).names if cells.assist else []
         req = cells.req.text.strip() if cells.req else ""

@@ -1,0 +1,67 @@
+"""Plan shapes beyond the examples: lead/assist columns, inline labels, running numbers."""
+
+from __future__ import annotations
+
+from planlint.parse import parse
+from planlint.readers import read_document
+
+LEAD_ASSIST = """# 某县财政局2024年政务公开工作任务分解表
+
+| 序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限 | 备注 |
+|:---:|---|---|---|---|---|
+| 1 | 局主要负责同志年内听取政务公开工作汇报 | 办公室 | 各股室 | 12月底前 | 市级安排 |
+| 2 | 开展政务公开业务培训 | 办公室 | 人事股 | 10月 | |
+| 3 | 建立政务公开工作任务台账 | 办公室、预算股 | | 3月底前 | |
+"""
+
+INLINE_LABELS = """某镇人民政府2024年政务公开工作要点
+
+一、加强政策解读
+（一）做好政策发布解读
+1.落实解读“三同步”要求。（牵头单位：党政办；配合单位：各站所；完成时限：长期坚持）
+2.加强政务舆情回应，及时回应群众关切。
+责任单位：党政办
+完成时限：2024年12月
+（二）加强平台建设
+3.确保政府网站安全平稳运行。（责任单位：党政办）
+二、强化保障
+4.镇党委主要负责同志每年听取政务公开工作汇报。（责任单位：党政办；完成时限：2024年11月底前）
+"""
+
+
+def _plan(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return parse(read_document(path))
+
+
+def test_lead_and_assisting_columns_are_kept_apart(tmp_path):
+    plan = _plan(tmp_path, "plan.md", LEAD_ASSIST)
+    assert plan.agency == "某县财政局" and plan.year == 2024 and plan.kind == "division-plan"
+    first, _, third = plan.items
+    assert first.id == "1" and first.assignees == ["办公室"] and first.leads == ["办公室"]
+    assert first.assisting == ["各股室"]  # 配合单位 is not the owner
+    assert first.deadline == "12月底前"
+    assert third.assignees == ["办公室", "预算股"] and third.assisting == []
+    assert all("市级安排" not in i.assignees for i in plan.items)  # 备注 is never the owner
+
+
+def test_inline_labels_make_a_numbered_list_a_division_plan(tmp_path):
+    plan = _plan(tmp_path, "plan.txt", INLINE_LABELS)
+    assert plan.kind == "division-plan"
+    assert [i.id for i in plan.items] == ["1", "2", "3", "4"]  # numbered right through
+    one, two, three, four = plan.items
+    assert one.text == "落实解读“三同步”要求。"
+    assert (
+        one.assignees == ["党政办"] and one.assisting == ["各站所"] and one.deadline == "长期坚持"
+    )
+    assert two.assignees == ["党政办"] and two.deadline == "2024年12月"  # labels on their own lines
+    assert three.section == "一、加强政策解读 （二）加强平台建设" and three.deadline is None
+    assert four.section == "二、强化保障" and four.deadline == "2024年11月底前"
+
+
+def test_numbering_restarting_under_each_heading_is_qualified(tmp_path):
+    text = "某局2024年政务公开工作要点\n一、公开\n1.做好信息公开。\n2.做好解读。\n二、保障\n1.加强培训。\n"
+    plan = _plan(tmp_path, "plan.txt", text)
+    assert [i.id for i in plan.items] == ["一1", "一2", "二1"]
+    assert plan.kind == "key-points"
