@@ -179,10 +179,11 @@ class ItemBuilder:
 
     def simplify_ids(self) -> None:
         """Drop the heading numbers from ids ("一(一)1" -> "1") where the plan numbers its items
-        right through, so that the bare numbers are already unique."""
+        1, 2, 3 … right through, so that the bare numbers are already unique. Items numbered
+        (一)(二) restart under every heading by convention and keep "一(二)"."""
         ids = [i.id for i in self.items]
-        bare = [self._bare.get(i, i) for i in ids]
-        if len(set(bare)) == len(bare) and all(i in self._bare for i in ids):
+        bare = [self._bare.get(i, "") for i in ids]
+        if len(set(bare)) == len(bare) and all(b.isdigit() for b in bare):
             for item, short in zip(self.items, bare, strict=True):
                 item.id = short
 
