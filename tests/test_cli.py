@@ -188,3 +188,18 @@ def test_sarif_is_valid_shape(incomplete_plan):
     ids = {r["id"] for r in run["tool"]["driver"]["rules"]}
     assert "core/lookback" in ids
     assert any(r["ruleId"] == "core/lookback" and r["level"] == "error" for r in run["results"])
+
+
+def test_a_file_with_no_items_is_an_input_error(tmp_path):
+    path = tmp_path / "memo.txt"
+    path.write_text("会议通知\n请各单位于周五前报送材料。\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", str(path)])
+    assert result.exit_code == 2
+    assert "no task items found" in result.stderr
+
+
+def test_folder_readme_is_not_taken_for_a_plan(tmp_path, complete_plan):
+    (tmp_path / "README.md").write_text("# 说明\n本目录存放分工方案。\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", str(tmp_path), "--format", "json"])
+    assert result.exit_code == 0
+    assert [p["path"] for p in _json(result)["plans"]] == [str(complete_plan)]

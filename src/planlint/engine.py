@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from planlint.checks import Result, evaluate
-from planlint.errors import PlanlintError
+from planlint.errors import PlanlintError, ReadError
 from planlint.match import match_plan
 from planlint.parse import parse
 from planlint.readers import DEFAULT_MAX_BYTES, PLAN_SUFFIXES, read_document
@@ -23,6 +23,10 @@ class Failure:
 
 def check_file(path: str | Path, packs: list[Pack], max_bytes: int = DEFAULT_MAX_BYTES) -> Result:
     plan = parse(read_document(path, max_bytes=max_bytes))
+    if not plan.items:
+        raise ReadError(
+            str(path), "no task items found: not a work plan, or a shape planlint cannot read"
+        )
     matches = [m for pack in packs for m in match_plan(plan, pack)]
     return evaluate(plan, matches, [p.name for p in packs])
 
@@ -40,6 +44,19 @@ def check_files(
     return out
 
 
+_NOT_PLANS = ("readme", "changelog", "license", "contributing")
+
+
+def _looks_like_plan(path: Path) -> bool:
+    """Plan files by suffix, leaving out hidden files and a folder's README and the like."""
+    name = path.name.lower()
+    return (
+        path.suffix.lower() in PLAN_SUFFIXES
+        and not name.startswith((".", "~$"))
+        and not name.startswith(_NOT_PLANS)
+    )
+
+
 def expand(paths: list[str]) -> tuple[list[Path], list[Failure]]:
     """Files as given; folders searched recursively for plan files, in a stable order."""
     files: list[Path] = []
@@ -47,11 +64,7 @@ def expand(paths: list[str]) -> tuple[list[Path], list[Failure]]:
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            found = sorted(
-                f
-                for f in p.rglob("*")
-                if f.is_file() and f.suffix.lower() in PLAN_SUFFIXES and not f.name.startswith(".")
-            )
+            found = sorted(f for f in p.rglob("*") if f.is_file() and _looks_like_plan(f))
             files.extend(found)
         elif p.is_file():
             files.append(p)

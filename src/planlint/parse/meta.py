@@ -30,6 +30,9 @@ def find_title(paras: list[Paragraph]) -> tuple[str | None, int | None]:
     """The plan's title (joining a title wrapped over two lines) and its year."""
     for i, p in enumerate(paras[:40]):
         text = _DROP_PREFIX.sub("", normalize(p.text))
+        quoted = re.search(r"《([^》]{6,60})》", text)
+        if quoted and _TITLE.search(quoted.group(1)):
+            text = quoted.group(1)  # 现将《…工作要点分工方案》印发给你们
         if len(text) > 80:
             continue
         joined = text
