@@ -41,6 +41,13 @@ def check_files(
             out.append(check_file(path, packs, max_bytes))
         except PlanlintError as exc:
             out.append(Failure(str(path), str(exc)))
+        except Exception as exc:  # a bug must not cost the rest of the batch
+            out.append(
+                Failure(
+                    str(path),
+                    f"{path}: internal error ({type(exc).__name__}: {exc}); please report it",
+                )
+            )
     return out
 
 

@@ -33,6 +33,7 @@ def strip_glosses(text: str) -> str:
     return PINYIN_GLOSS.sub("", text)
 
 
+@lru_cache(maxsize=8192)
 def normalize(text: str) -> str:
     """The matcher's view of a text: NFKC, glosses removed, simplified, no whitespace, lower case."""
     text = unicodedata.normalize("NFKC", text).lower()

@@ -113,7 +113,9 @@ def _merge_fragments(blocks: list[Block]) -> list[Block]:
             )
             rows = block.rows[1:] if header is not None and first == header else block.rows
             if (header is not None and first == header) or (
-                find_header(block.rows) is None and len(first) == len(last.rows[-1])
+                find_header(block.rows) is None
+                and bool(last.rows)
+                and len(first) == len(last.rows[-1])
             ):
                 last.breaks.add(len(last.rows))
                 last.rows.extend(rows)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from planlint.textnorm import normalize
 
@@ -32,6 +33,7 @@ class Marker:
     end: int  # where the text after the marker starts
 
 
+@lru_cache(maxsize=4096)
 def marker(text: str) -> Marker | None:
     """The numbering marker a text starts with, if any."""
     for level, pattern in _MARKERS:
@@ -92,6 +94,7 @@ _UNIT_SUFFIX = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def is_placeholder(text: str) -> bool:
     t = normalize(text)
     return bool(t) and bool(_PLACEHOLDER.match(t))
@@ -173,6 +176,7 @@ def _is_unit_name(name: str) -> bool:
     return 1 < len(n) <= 24 and bool(_UNIT_SUFFIX.search(n)) and marker(n) is None
 
 
+@lru_cache(maxsize=4096)
 def is_unit_like(text: str) -> bool:
     """A cell that lists organisational units (and nothing else)."""
     t = text.strip()
@@ -204,6 +208,7 @@ VAGUE_DEADLINE = re.compile(
 _DATE = re.compile(r"\d{4}年|\d{1,2}月|年底|年末|月底|月末|上半年|下半年|季度")
 
 
+@lru_cache(maxsize=4096)
 def is_deadline_like(text: str) -> bool:
     t = normalize(text)
     if not t or len(t) > 30 or is_unit_like(text):
@@ -230,6 +235,7 @@ _CHROME = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def is_chrome(text: str) -> bool:
     """Web-page furniture around a plan: share buttons, breadcrumbs, footers."""
     t = text.strip()
@@ -242,5 +248,6 @@ def is_chrome(text: str) -> bool:
     return t.isascii() and len(t) <= 24 and bool(re.fullmatch(r"[A-Za-z][A-Za-z .:|-]*", t))
 
 
+@lru_cache(maxsize=4096)
 def cjk_len(text: str) -> int:
     return len(normalize(text))

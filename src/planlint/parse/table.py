@@ -123,16 +123,24 @@ def _fit(text: str, role: str | None) -> float:
     return -1
 
 
+_SKIP = -3.0  # the cost of leaving a cell out (a row with more cells than columns)
+
+
 def align(texts: list[str], roles: list[str | None]) -> list[int]:
-    """Column index for each cell: monotone, one cell a column except group columns."""
+    """Column index for each cell (-1: left out): monotone, one cell a column except group
+    columns, maximising how well each cell fits its column."""
+    fits = [[_fit(text, role) for role in roles] for text in texts]
     states: dict[int, tuple[float, list[int]]] = {-1: (0.0, [])}
-    for text in texts:
+    for fit in fits:
         new: dict[int, tuple[float, list[int]]] = {}
         for last, (score, path) in states.items():
+            skipped = (score + _SKIP, [*path, -1])
+            if last not in new or skipped[0] > new[last][0]:
+                new[last] = skipped
             for j in range(max(last, 0), len(roles)):
                 if j == last and roles[j] != "group":
                     continue
-                s = score + _fit(text, roles[j])
+                s = score + fit[j]
                 if j not in new or s > new[j][0]:
                     new[j] = (s, [*path, j])
         states = new
@@ -142,7 +150,7 @@ def align(texts: list[str], roles: list[str | None]) -> list[int]:
         score, path = entry
         return score - (4 if req and req[0] not in path else 0)
 
-    return max(states.values(), key=total)[1] if states else []
+    return max(states.values(), key=total)[1]
 
 
 # --- reading rows ------------------------------------------------------------------------------
@@ -168,10 +176,8 @@ def _split_row(row: list[Cell], cols: Columns, grid: bool) -> RowCells:
     else:
         filled = [c for c in cells if c.text.strip()]
         roles = cols.roles
-        pairs = [
-            (c, roles[j])
-            for c, j in zip(filled, align([c.text for c in filled], roles), strict=True)
-        ]
+        columns = align([c.text for c in filled], roles)
+        pairs = [(c, roles[j] if j >= 0 else None) for c, j in zip(filled, columns, strict=True)]
     out = RowCells(None, [], None, None, None, None, loc, [])
     group_index = 0
     for cell, role in pairs:
