@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from planlint.errors import ReadError
@@ -25,6 +27,7 @@ class Limits:
     max_ratio: int = 200  # inflated/compressed size of one member (counted past 1 MiB only)
     max_members: int = 5000  # members of one zip container
     max_pages: int = 300  # pages of a PDF
+    pdf_seconds: float = 120.0  # wall clock for one PDF (main thread on POSIX only)
     max_cells: int = 500_000  # cells of one spreadsheet (rows x columns of its used range)
     convert_timeout: float = 60.0  # seconds for soffice to convert a legacy .doc/.xls
 
@@ -58,8 +61,9 @@ def check_zip(data: bytes, source: str, limits: Limits, label: str) -> None:
             infos = zf.infolist()
             if len(infos) > limits.max_members:
                 raise ReadError(
-                    source, f"{label} has {len(infos)} parts, more than the limit of "
-                    f"{limits.max_members} (zip bomb?)"
+                    source,
+                    f"{label} has {len(infos)} parts, more than the limit of "
+                    f"{limits.max_members} (zip bomb?)",
                 )
             total = 0
             for info in infos:
@@ -68,21 +72,22 @@ def check_zip(data: bytes, source: str, limits: Limits, label: str) -> None:
                 total += info.file_size
                 if total > limits.max_unzipped:
                     raise ReadError(
-                        source, f"{label} inflates to more than {limits.max_unzipped} bytes "
-                        "(zip bomb?)"
+                        source,
+                        f"{label} inflates to more than {limits.max_unzipped} bytes (zip bomb?)",
                     )
                 ratio = info.file_size / max(info.compress_size, 1)
                 if info.file_size > 1024 * 1024 and ratio > limits.max_ratio:
                     raise ReadError(
-                        source, f"{label} part {info.filename} is compressed {ratio:.0f}:1 "
-                        "(zip bomb?)"
+                        source,
+                        f"{label} part {info.filename} is compressed {ratio:.0f}:1 (zip bomb?)",
                     )
             for info in infos:
                 name = info.filename.lower()
                 if name.endswith((".xml", ".rels")) and has_dtd(zf.read(info)):
                     raise ReadError(
-                        source, f"{label} part {info.filename} declares a DOCTYPE or ENTITY "
-                        "(XML entity attack?)"
+                        source,
+                        f"{label} part {info.filename} declares a DOCTYPE or ENTITY "
+                        "(XML entity attack?)",
                     )
     except zipfile.BadZipFile as exc:
         raise ReadError(source, f"truncated or corrupt {label} ({exc})") from None
@@ -93,6 +98,49 @@ def check_zip(data: bytes, source: str, limits: Limits, label: str) -> None:
 
 def short_reason(exc: BaseException, width: int = 120) -> str:
     """A library exception as one short line: ``KeyError: 'word/document.xml'``."""
+    while exc.args and isinstance(exc.args[0], BaseException):  # pdfplumber wraps pdfminer's
+        exc = exc.args[0]
     text = " ".join(str(exc).split())
     text = f"{type(exc).__name__}: {text}" if text else type(exc).__name__
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+class _Expired(BaseException):
+    """Raised by the alarm; a BaseException so that no library's ``except Exception`` eats it."""
+
+
+@contextmanager
+def time_limit(seconds: float, source: str, doing: str) -> Iterator[None]:
+    """Stop a pathological input after ``seconds`` of wall clock (ReadError).
+
+    Uses SIGALRM, so it only works in the main thread on POSIX; elsewhere it does nothing and
+    the page and size limits are the only bound.
+    """
+    import signal
+    import threading
+
+    usable = (
+        seconds > 0
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
+    if not usable:
+        yield
+        return
+
+    def expire(signum, frame):
+        raise _Expired()
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    old_delay, old_interval = signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    except _Expired:
+        raise ReadError(
+            source, f"{doing} took longer than {seconds:g} s (pathological file?)"
+        ) from None
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+        if old_delay:  # someone else's alarm was pending: give it back what is left of it
+            signal.setitimer(signal.ITIMER_REAL, old_delay, old_interval)
