@@ -19,6 +19,7 @@ from planlint.textnorm import normalize
 _MASK = "\u25a1"  # keeps offsets while hiding a look-alike phrase
 _MIN_FUZZY_LEN = 4  # shorter terms must match exactly: 规章 is not 法规
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
+_TITLE_MAX = 16  # a first sentence this short is the item's title
 
 
 @dataclass(frozen=True)
@@ -127,6 +128,17 @@ def _fuzzy(group: tuple[str, ...], text: str, cutoff: int) -> list[Occurrence]:
     return out
 
 
+def _sentence_ends(text: str) -> list[int]:
+    """Where sentences end; a short leading title ("开展“回头看”。") belongs to what follows."""
+    ends: list[int] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.end() - start > _TITLE_MAX or ends:
+            ends.append(m.end())
+        start = m.end()
+    return ends
+
+
 def _closest(
     occurrences: list[list[Occurrence]], within: int | None, text: str
 ) -> list[Occurrence] | None:
@@ -134,7 +146,7 @@ def _closest(
     window): terms of one requirement belong to one statement, not to neighbouring ones."""
     if len(occurrences) == 1:
         return [max(occurrences[0], key=lambda o: o[2])]
-    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    ends = _sentence_ends(text)
     best: list[Occurrence] | None = None
     best_span: int | None = None
     by_sentence: dict[int, list[tuple[Occurrence, int]]] = {}

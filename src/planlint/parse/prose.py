@@ -20,7 +20,7 @@ _LABEL = re.compile(
     r"|责任股室|牵头部门|配合单位|配合部門|配合部门|协办单位|完成时限|完成時限|完成时间|完成時間"
     r"|时限要求|時限要求|时间节点|办结时限)\s*[:：]\s*(?P<value>[^；;）)\n]*)[；;]?\s*[)）]?"
 )
-_LEAD = re.compile(r"(?:^|[。；;,，])\s*([^。；;,，]{2,16}?)(?:牵头|牽頭)")
+_LEAD = re.compile(r"(?:^|[。；;,，])\s*(?:由|请|應由|应由)?([^。；;,，]{2,16}?)(?:牵头|牽頭)")
 _CLOSING = re.compile(
     r"^(附件\d*[:：]?.*|[(（]此件.*[)）]|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|抄送.*|印发.*)$"
 )
@@ -114,9 +114,10 @@ def _apply_labels(item) -> None:
             item.assisting = split_units(value).names
         else:
             units = split_units(value)
+            leads = units.names if key.startswith("牵头") else units.leads
             item.assignees, item.leads, item.placeholder = (
                 units.names,
-                units.leads,
+                leads,
                 units.placeholder,
             )
     if found:
