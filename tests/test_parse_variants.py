@@ -65,3 +65,17 @@ def test_numbering_restarting_under_each_heading_is_qualified(tmp_path):
     plan = _plan(tmp_path, "plan.txt", text)
     assert [i.id for i in plan.items] == ["一1", "一2", "二1"]
     assert plan.kind == "key-points"
+
+
+def test_a_row_holding_only_a_group_title_is_a_heading(tmp_path):
+    text = (
+        "某局2024年政务公开工作分工方案\n\n| 工作任务 | 责任单位 | 完成时限 |\n|---|---|---|\n"
+        "| 一、加强组织领导 | | |\n| 1.主要负责同志听取政务公开工作汇报 | 办公室 | 6月底前 |\n"
+        "| 二、加强平台建设 | | |\n| 2.确保政府网站安全平稳运行 | 信息中心 | 长期 |\n\n- 2 -\n"
+    )
+    plan = _plan(tmp_path, "plan.md", text)
+    assert [(i.id, i.section) for i in plan.items] == [
+        ("1", "一、加强组织领导"),
+        ("2", "二、加强平台建设"),
+    ]
+    assert [f.role for f in plan.unplaced if f.text == "- 2 -"] == ["chrome"]

@@ -135,7 +135,7 @@ def _keep_paragraphs(blocks: list[Block], build: ItemBuilder) -> None:
     seen_table = False
     for block in blocks:
         if isinstance(block, Paragraph):
-            if is_chrome(block.text):
+            if is_chrome(block.text) or _is_page_furniture(block.text):
                 role = "chrome"
             elif not seen_table:
                 role = "preamble"

@@ -229,8 +229,26 @@ def read_table(table: Table, cols: Columns, body: list[list[Cell]], build: ItemB
         if after_break and _continues(req, build):
             build.continue_last(req, units, deadline)
             continue
+        if _heading_row(req, cells):
+            build.heading(req, cells.loc)
+            continue
         seq = cells.seq if cells.seq and cells.seq.isdigit() else None
         build.add(req, cells.loc, units, deadline, seq=seq, assisting=assisting)
+
+
+def _heading_row(text: str, cells: RowCells) -> bool:
+    """A row holding only a short 一、/(一) title in the requirement column is a heading
+    (a task group written as a row across the table)."""
+    mk = marker(text)
+    empty = not any(c and c.text.strip() for c in (cells.unit, cells.deadline, cells.assist))
+    return bool(
+        mk
+        and mk.level <= 2
+        and empty
+        and not cells.seq
+        and cjk_len(text) <= 30
+        and not ends_sentence(text)
+    )
 
 
 def _continues(text: str, build: ItemBuilder) -> bool:
