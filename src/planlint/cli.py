@@ -97,6 +97,48 @@ def check(
     raise typer.Exit(1 if any(o.has_errors for o in outcomes) else 0)
 
 
+@app.command("parse")
+def parse_command(
+    paths: Annotated[
+        list[str], typer.Argument(help="Plan files or folders (searched recursively).")
+    ],
+    fmt: Annotated[
+        Format, typer.Option("--format", "-f", help="terminal or json.")
+    ] = Format.terminal,
+    lang: Annotated[Lang, typer.Option("--lang", help="Report language.")] = Lang.zh,
+    max_size: Annotated[
+        int, typer.Option("--max-size", help="Largest plan file accepted, in MB.")
+    ] = 50,
+) -> None:
+    """Show what planlint read: the items (id, section, text, units, deadline, location) and the
+    text it could not place. Exit 2 if a file cannot be read."""
+    from planlint.engine import expand, parse_files
+
+    files, failures = expand(paths)
+    plans, more = parse_files(files, max_bytes=max_size * 1024 * 1024)
+    failures += more
+    for failure in failures:
+        _error(failure.message)
+    if fmt is Format.json:
+        from planlint.report.items import render_items_json
+
+        errors = [{"path": f.path, "message": f.message} for f in failures]
+        sys.stdout.write(render_items_json(plans, errors) + "\n")
+    elif fmt is Format.terminal:
+        from rich.console import Console
+
+        from planlint.report.items import render_items_terminal
+
+        render_items_terminal(plans, Console(), lang.value)
+    else:
+        _error(f"--format {fmt.value} is for check; parse writes terminal or json")
+        raise typer.Exit(2)
+    if failures or not (plans or failures):
+        if not plans and not failures:
+            _error("no plan files found")
+        raise typer.Exit(2)
+
+
 def _error(message: str) -> None:
     sys.stderr.write(f"planlint: error: {message}\n")
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from planlint.checks import Result, evaluate
 from planlint.errors import PlanlintError, ReadError
 from planlint.match import match_plan
+from planlint.model import Plan
 from planlint.parse import parse
 from planlint.readers import DEFAULT_MAX_BYTES, PLAN_SUFFIXES, read_document
 from planlint.rules import Pack
@@ -62,6 +63,27 @@ def _looks_like_plan(path: Path) -> bool:
         and not name.startswith((".", "~$"))
         and not name.startswith(_NOT_PLANS)
     )
+
+
+def parse_files(
+    paths: list[Path], max_bytes: int = DEFAULT_MAX_BYTES
+) -> tuple[list[Plan], list[Failure]]:
+    """Read and parse every file (what `planlint parse` shows); bad files become Failures."""
+    plans: list[Plan] = []
+    failures: list[Failure] = []
+    for path in paths:
+        try:
+            plans.append(parse(read_document(path, max_bytes=max_bytes)))
+        except PlanlintError as exc:
+            failures.append(Failure(str(path), str(exc)))
+        except Exception as exc:  # a bug must not cost the rest of the batch
+            failures.append(
+                Failure(
+                    str(path),
+                    f"{path}: internal error ({type(exc).__name__}: {exc}); please report it",
+                )
+            )
+    return plans, failures
 
 
 def expand(paths: list[str]) -> tuple[list[Path], list[Failure]]:

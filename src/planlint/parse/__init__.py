@@ -46,6 +46,7 @@ def parse(doc: Document) -> Plan:
     if year is None:
         year = guess_year([p.text for p in paras] + [i.text for i in build.items[:5]])
     placeholders = placeholder_declarations(paras)
+    build.unplaced.sort(key=lambda f: _where(f.loc))
     return Plan(
         path=doc.path,
         format=doc.format,
@@ -89,6 +90,18 @@ def _read_tables(blocks: list[Block], build: ItemBuilder) -> bool:
             has_units = has_units or "unit" in roles
             read_stream(block, build)
     return has_units
+
+
+def _where(loc) -> tuple:
+    """Document order for locations of any format."""
+    return (
+        loc.sheet or "",
+        loc.page or 0,
+        loc.table or 0,
+        loc.row or 0,
+        loc.line or 0,
+        loc.col or 0,
+    )
 
 
 def _merge_fragments(blocks: list[Block]) -> list[Block]:
