@@ -8,6 +8,20 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("PLANLINT_SHARED", ROOT.parent / "shared"))
 
+# the ten core requirement ids of the domain notes, in the core pack's order
+CORE_IDS = (
+    "leader-briefing",
+    "training",
+    "lookback",
+    "annual-report",
+    "task-ledger",
+    "policy-interpretation",
+    "public-concern-response",
+    "normative-documents",
+    "on-request-disclosure",
+    "platforms",
+)
+
 
 @pytest.fixture(autouse=True)
 def _isolated_cache(tmp_path_factory, monkeypatch):

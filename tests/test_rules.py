@@ -4,22 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import CORE_IDS as _CORE_IDS
 from planlint.errors import PackError
 from planlint.match import match_text
 from planlint.rules import builtin_packs, load_pack
 
-CORE_IDS = {
-    "leader-briefing",
-    "training",
-    "lookback",
-    "annual-report",
-    "task-ledger",
-    "policy-interpretation",
-    "public-concern-response",
-    "normative-documents",
-    "on-request-disclosure",
-    "platforms",
-}
+CORE_IDS = set(_CORE_IDS)
 
 
 def _embedded_cases():

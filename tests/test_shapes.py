@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import CORE_IDS
 from planlint.engine import check_file
 from planlint.match import match_text
 from planlint.model import Item, Plan
@@ -26,18 +27,7 @@ TRADITIONAL = "traditional-pipe-dump.txt"
 GBK = "gbk-encoded-plan.txt"
 WEB = "web-page-flattened.txt"
 
-REQUIREMENTS = (
-    "leader-briefing",
-    "training",
-    "lookback",
-    "annual-report",
-    "task-ledger",
-    "policy-interpretation",
-    "public-concern-response",
-    "normative-documents",
-    "on-request-disclosure",
-    "platforms",
-)
+REQUIREMENTS = CORE_IDS
 
 
 def plan_of(name: str) -> Plan:

@@ -112,11 +112,12 @@ def parse_command(
 ) -> None:
     """Show what planlint read: the items (id, section, text, units, deadline, location) and the
     text it could not place. Exit 2 if a file cannot be read."""
-    from planlint.engine import expand, parse_files
+    from planlint.engine import Failure, expand, parse_files
 
     files, failures = expand(paths)
-    plans, more = parse_files(files, max_bytes=max_size * 1024 * 1024)
-    failures += more
+    outcomes = parse_files(files, max_bytes=max_size * 1024 * 1024)
+    failures += [o for o in outcomes if isinstance(o, Failure)]
+    plans = [o for o in outcomes if not isinstance(o, Failure)]
     for failure in failures:
         _error(failure.message)
     if fmt is Format.json:

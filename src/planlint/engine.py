@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from planlint.checks import Result, evaluate
 from planlint.errors import PlanlintError, ReadError
@@ -12,6 +14,8 @@ from planlint.model import Plan
 from planlint.parse import parse
 from planlint.readers import DEFAULT_MAX_BYTES, PLAN_SUFFIXES, read_document
 from planlint.rules import Pack
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -32,24 +36,29 @@ def check_file(path: str | Path, packs: list[Pack], max_bytes: int = DEFAULT_MAX
     return evaluate(plan, matches, [p.name for p in packs])
 
 
-def check_files(
-    paths: list[Path], packs: list[Pack], max_bytes: int = DEFAULT_MAX_BYTES
-) -> list[Result | Failure]:
-    """Check every file; a bad file becomes a Failure and the others are still checked."""
-    out: list[Result | Failure] = []
+def each_file(paths: list[Path], work: Callable[[Path], T]) -> list[T | Failure]:
+    """Run ``work`` on every file; a bad file becomes a Failure and the others still run."""
+    out: list[T | Failure] = []
     for path in paths:
         try:
-            out.append(check_file(path, packs, max_bytes))
+            out.append(work(path))
         except PlanlintError as exc:
             out.append(Failure(str(path), str(exc)))
         except Exception as exc:  # a bug must not cost the rest of the batch
-            out.append(
-                Failure(
-                    str(path),
-                    f"{path}: internal error ({type(exc).__name__}: {exc}); please report it",
-                )
-            )
+            reason = f"internal error ({type(exc).__name__}: {exc}); please report it"
+            out.append(Failure(str(path), f"{path}: {reason}"))
     return out
+
+
+def check_files(
+    paths: list[Path], packs: list[Pack], max_bytes: int = DEFAULT_MAX_BYTES
+) -> list[Result | Failure]:
+    return each_file(paths, lambda path: check_file(path, packs, max_bytes))
+
+
+def parse_files(paths: list[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> list[Plan | Failure]:
+    """What `planlint parse` shows: each file read and parsed, or its Failure."""
+    return each_file(paths, lambda path: parse(read_document(path, max_bytes=max_bytes)))
 
 
 _NOT_PLANS = ("readme", "changelog", "license", "contributing")
@@ -63,27 +72,6 @@ def _looks_like_plan(path: Path) -> bool:
         and not name.startswith((".", "~$"))
         and not name.startswith(_NOT_PLANS)
     )
-
-
-def parse_files(
-    paths: list[Path], max_bytes: int = DEFAULT_MAX_BYTES
-) -> tuple[list[Plan], list[Failure]]:
-    """Read and parse every file (what `planlint parse` shows); bad files become Failures."""
-    plans: list[Plan] = []
-    failures: list[Failure] = []
-    for path in paths:
-        try:
-            plans.append(parse(read_document(path, max_bytes=max_bytes)))
-        except PlanlintError as exc:
-            failures.append(Failure(str(path), str(exc)))
-        except Exception as exc:  # a bug must not cost the rest of the batch
-            failures.append(
-                Failure(
-                    str(path),
-                    f"{path}: internal error ({type(exc).__name__}: {exc}); please report it",
-                )
-            )
-    return plans, failures
 
 
 def expand(paths: list[str]) -> tuple[list[Path], list[Failure]]:
