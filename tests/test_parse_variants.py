@@ -79,3 +79,40 @@ def test_a_row_holding_only_a_group_title_is_a_heading(tmp_path):
         ("2", "二、加强平台建设"),
     ]
     assert [f.role for f in plan.unplaced if f.text == "- 2 -"] == ["chrome"]
+
+
+PASTED_ROWS = (
+    "某区人社局2024年政务公开工作分工\n\n"
+    "序号\t工作任务\t责任单位\t完成时限\n"
+    "1\t主要负责同志每年听取政务公开工作汇报\t办公室\t12月底前\n"
+    "2\t建立政务公开重点任务台账，\n逐项推动落实\t办公室、规划科\t3月底前\n"
+    "3\t开展政务公开业务培训\t人事科\t10月底前\n"
+)
+
+
+def test_rows_pasted_from_word_with_tabs_between_cells(tmp_path):
+    plan = _plan(tmp_path, "plan.txt", PASTED_ROWS)
+    assert plan.agency == "某区人社局" and plan.kind == "division-plan"
+    assert [(i.id, i.assignees, i.deadline) for i in plan.items] == [
+        ("1", ["办公室"], "12月底前"),
+        ("2", ["办公室", "规划科"], "3月底前"),
+        ("3", ["人事科"], "10月底前"),
+    ]
+    assert plan.items[1].text == "建立政务公开重点任务台账，逐项推动落实"  # a cell over two lines
+    assert plan.items[2].loc.line == 7
+
+
+def test_a_task_ledger_saved_as_csv(tmp_path):
+    text = (
+        "某区人社局2024年政务公开任务台账,,,\n序号,工作任务,责任单位,完成时限\n"
+        '1,主要负责同志每年听取政务公开工作汇报,办公室,12月底前\n2,"开展业务培训，\n实现全员培训","人事科、办公室",10月\n'
+    )
+    path = tmp_path / "ledger.csv"
+    path.write_bytes(text.encode("gb18030"))
+    plan = parse(read_document(path))
+    assert plan.format == "csv" and plan.agency == "某区人社局"
+    assert [(i.id, i.assignees) for i in plan.items] == [
+        ("1", ["办公室"]),
+        ("2", ["人事科", "办公室"]),
+    ]
+    assert plan.items[1].loc.line == 4

@@ -28,7 +28,7 @@ __all__ = [
     "read_document",
 ]
 
-TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ".csv", ".tsv"}
 OFFICE_SUFFIXES = {".docx", ".doc", ".wps", ".xlsx", ".xls", ".et", ".html", ".htm", ".pdf"}
 PLAN_SUFFIXES = TEXT_SUFFIXES | OFFICE_SUFFIXES
 
@@ -91,7 +91,13 @@ def _read(
     if kind == "text":
         from planlint.readers.text import read_text
 
-        fmt = "markdown" if suffix in {".md", ".markdown"} else "text"
+        fmt = (
+            "markdown"
+            if suffix in {".md", ".markdown"}
+            else "csv"
+            if suffix in {".csv", ".tsv"}
+            else "text"
+        )
         return read_text(data, source, fmt)
     if kind == "docx":
         check_zip(data, source, limits, "Word .docx file")

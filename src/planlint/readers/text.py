@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from planlint.errors import ReadError
 from planlint.model import Block, Cell, CellStream, Document, Location, Paragraph, Table
 from planlint.readers.decode import decode
 from planlint.textnorm import normalize
@@ -30,9 +31,12 @@ _PIPES_ONLY = re.compile(r"^\s*\|+\s*$")
 
 
 def read_text(data: bytes, path: str, fmt: str = "text") -> Document:
-    text = decode(data, path).replace("\r\n", "\n").replace("\r", "\n")
+    text = decode(data, path)
+    if fmt == "csv":
+        return Document(path, fmt, _csv(text, path))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
-    for shape in (_markdown, _pipe_dump, _tab_dump, _paragraph_stream):
+    for shape in (_markdown, _pipe_dump, _tab_dump, _tab_separated, _paragraph_stream):
         blocks = shape(lines)
         if blocks is not None:
             return Document(path, fmt, blocks)
@@ -185,6 +189,87 @@ def _chunk_rows(cells: list[Cell], lines: list[str], first: int) -> Table:
     if width < 2 or len(cells) % width:
         return Table([cells[i : i + 1] for i in range(len(cells))], loc, grid=False)
     return Table([cells[i : i + width] for i in range(0, len(cells), width)], loc)
+
+
+# --- rows of tab-separated cells (a Word table pasted into a text editor), CSV ------------------
+
+
+def _header_cells(cells: list[str]) -> bool:
+    return is_header_row([normalize(c) for c in cells])
+
+
+def _tab_separated(lines: list[str]) -> list[Block] | None:
+    """One row a line, cells separated by tabs; a cell with a line break carries the rest of
+    its row onto the next line, so physical lines join until the row has all its tabs."""
+    head = next(
+        (
+            i
+            for i, line in enumerate(lines[:60])
+            if "\t" in line and _header_cells(line.split("\t"))
+        ),
+        None,
+    )
+    if head is None:
+        return None
+    width = len(lines[head].rstrip("\t").split("\t"))
+    blocks: list[Block] = list(_paragraphs(lines, range(head)))
+    rows: list[list[Cell]] = []
+    i = head
+    while i < len(lines):
+        if not lines[i].strip():
+            i += 1
+            continue
+        start, parts = i, [lines[i]]
+        while (
+            "\t".join(parts).count("\t") < width - 1 and i + 1 < len(lines) and lines[i + 1].strip()
+        ):
+            i += 1
+            parts.append(lines[i])
+        joined = "\n".join(parts)
+        if "\t" not in joined and rows:
+            blocks_after = list(_paragraphs(lines, range(start, len(lines))))
+            blocks.append(Table(rows, Location(line=head + 1, column=1)))
+            return blocks + blocks_after
+        cells, offset = [], 0
+        for raw in joined.split("\t"):
+            first_line = raw.split("\n")[0]
+            cells.append(Cell(raw.strip(), Location(line=start + 1, column=offset + 1)))
+            offset += len(first_line) + 1
+        rows.append(cells)
+        i += 1
+    blocks.append(Table(rows, Location(line=head + 1, column=1)))
+    return blocks
+
+
+def _csv(text: str, path: str) -> list[Block]:
+    """A task ledger saved as CSV (or TSV): the csv module handles quotes and line breaks."""
+    import csv
+    import io
+
+    sample = text[:4000]
+    delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    rows: list[list[Cell]] = []
+    blocks: list[Block] = []
+    line = 1
+    try:
+        for record in reader:
+            cells = [
+                Cell(v.strip(), Location(line=line, column=n + 1)) for n, v in enumerate(record)
+            ]
+            line = reader.line_num + 1
+            if not any(c.text for c in cells):
+                continue
+            if not rows and not _header_cells([c.text for c in cells]):
+                # a title row above the header: keep it as a paragraph
+                blocks.append(Paragraph(" ".join(c.text for c in cells if c.text), cells[0].loc))
+                continue
+            rows.append(cells)
+    except csv.Error as exc:
+        raise ReadError(path, f"broken CSV: {exc}") from None
+    if rows:
+        blocks.append(Table(rows, rows[0][0].loc))
+    return blocks
 
 
 # --- web pages flattened into paragraphs ---------------------------------------------------------
