@@ -121,7 +121,7 @@ def test_missing_path_is_an_input_error(tmp_path):
 
 
 def test_folders_are_searched_for_plan_files(tmp_path, complete_plan, incomplete_plan):
-    (tmp_path / "notes.csv").write_text("not a plan", encoding="utf-8")
+    (tmp_path / "notes.log").write_text("not a plan", encoding="utf-8")
     sub = tmp_path / "sub"
     sub.mkdir()
     (sub / "again.md").write_text(PLAN, encoding="utf-8")
