@@ -93,7 +93,7 @@ def render_result(result: Result, lang: str = "zh") -> Group:
     findings = Table.grid(padding=(0, 1))
     findings.add_column(no_wrap=True)
     findings.add_column(no_wrap=True, style="dim")
-    findings.add_column(ratio=1)
+    findings.add_column(ratio=1, overflow="fold")
     for f in result.findings:
         where = f.loc.describe() if f.loc else ""
         findings.add_row(
