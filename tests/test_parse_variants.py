@@ -116,3 +116,12 @@ def test_a_task_ledger_saved_as_csv(tmp_path):
         ("2", ["人事科", "办公室"]),
     ]
     assert plan.items[1].loc.line == 4
+
+
+def test_to_be_decided_is_a_placeholder_not_an_owner(tmp_path):
+    text = (
+        "某局2024年政务公开工作分工方案\n\n| 工作任务 | 责任单位 | 完成时限 |\n|---|---|---|\n"
+        "| 1.建立政务公开重点任务台账 | 待定 | 3月底前 |\n| 2.开展政务公开业务培训 | / | |\n"
+    )
+    plan = _plan(tmp_path, "plan.md", text)
+    assert [(i.assignees, i.placeholder) for i in plan.items] == [([], "待定"), ([], "/")]
