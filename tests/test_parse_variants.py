@@ -125,3 +125,21 @@ def test_to_be_decided_is_a_placeholder_not_an_owner(tmp_path):
     )
     plan = _plan(tmp_path, "plan.md", text)
     assert [(i.assignees, i.placeholder) for i in plan.items] == [([], "待定"), ([], "/")]
+
+
+def test_the_lead_is_the_owner(tmp_path, core_pack):
+    from planlint.engine import check_file
+
+    text = (
+        "某局2024年政务公开工作分工方案\n\n| 工作任务 | 责任单位 | 完成时限 |\n|---|---|---|\n"
+        "| 1.依法规范办理政府信息公开申请 | 法规科牵头，办公室、信息中心配合 | 长期 |\n"
+    )
+    path = tmp_path / "plan.md"
+    path.write_text(text, encoding="utf-8")
+    item = parse(read_document(path)).items[0]
+    assert item.assignees == ["法规科", "办公室", "信息中心"]  # as listed in the cell
+    assert item.leads == ["法规科"] and item.assisting == ["办公室", "信息中心"]
+    verdict = next(
+        v for v in check_file(path, [core_pack]).verdicts if v.rule.id == "on-request-disclosure"
+    )
+    assert verdict.status == "covered" and verdict.owners == ["法规科"]

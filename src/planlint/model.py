@@ -114,8 +114,9 @@ class Item:
     """One task of the plan.
 
     ``assignees`` are the units named in the responsible-unit cell, as listed (qualifiers such
-    as 牵头/配合 dropped); ``leads`` those of them the cell marks as lead (牵头); ``assisting``
-    the units of a separate assisting column (配合单位). ``match_text`` is the normalised text
+    as 牵头/配合 dropped); ``leads`` those of them the cell marks as lead (牵头, or all of them
+    in a 牵头单位 column); ``assisting`` those the cell marks as assisting (配合) and the units of
+    a separate assisting column (配合单位). ``match_text`` is the normalised text
     the matcher reads.
     """
 
@@ -133,6 +134,14 @@ class Item:
     @property
     def owned(self) -> bool:
         return bool(self.assignees)
+
+    @property
+    def owners(self) -> list[str]:
+        """Who answers for the item: the leads if marked, else the units not marked as
+        assisting, else whoever is named."""
+        if self.leads:
+            return list(self.leads)
+        return [u for u in self.assignees if u not in self.assisting] or list(self.assignees)
 
 
 @dataclass

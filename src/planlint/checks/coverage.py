@@ -20,7 +20,7 @@ def verdict(plan: Plan, match: RequirementMatch, items: dict[str, Item]) -> Verd
     if owned:
         owners: list[str] = []
         for h in owned:
-            owners.extend(u for u in items[h.item].assignees if u not in owners)
+            owners.extend(u for u in items[h.item].owners if u not in owners)
         best = owned[0].item
         return Verdict(match.rule, "covered", match.hits, owners, items[best].deadline, best)
     meanings = [declared_meaning(items[h.item].placeholder, plan.placeholders) for h in hits]

@@ -154,7 +154,7 @@ class ItemBuilder:
                 loc=loc,
                 assignees=list(units.names),
                 leads=list(units.leads),
-                assisting=list(assisting or []),
+                assisting=list(dict.fromkeys([*units.assisting, *(assisting or [])])),
                 placeholder=units.placeholder,
                 deadline=deadline,
                 match_text=normalize(body_text),
