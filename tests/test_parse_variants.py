@@ -143,3 +143,21 @@ def test_the_lead_is_the_owner(tmp_path, core_pack):
         v for v in check_file(path, [core_pack]).verdicts if v.rule.id == "on-request-disclosure"
     )
     assert verdict.status == "covered" and verdict.owners == ["法规科"]
+
+
+def test_a_requirement_named_only_by_the_task_column_is_not_missing(tmp_path, core_pack):
+    from planlint.engine import check_file
+
+    text = (
+        "某局2024年政务公开工作分工方案\n\n| 工作任务 | 具体要求 | 责任单位 | 完成时限 |\n|---|---|---|---|\n"
+        "| 一、加强政务公开业务培训 | 每年组织不少于1次，实现全员覆盖 | 办公室 | 10月底前 |\n"
+        "| 二、加强政策解读 | 落实“三同步”要求 | 法规科 | 长期 |\n"
+    )
+    path = tmp_path / "plan.md"
+    path.write_text(text, encoding="utf-8")
+    verdicts = {v.rule.id: v for v in check_file(path, [core_pack]).verdicts}
+    training = verdicts["training"]
+    assert training.status == "covered" and training.items == ["r1"]
+    assert training.hits[0].via == "heading"
+    assert verdicts["policy-interpretation"].hits[0].via == "text"
+    assert verdicts["lookback"].status == "missing"

@@ -29,6 +29,7 @@ class Hit:
     terms: tuple[str, ...]  # the text found for each term group
     pattern: int  # index of the pattern that hit
     support: int = 0  # how much of the item is about it: term occurrences, +2 for its heading
+    via: str = "text"  # "heading": found only with the item's section heading read before it
 
     @property
     def rank(self) -> tuple[float, int]:
@@ -61,8 +62,23 @@ def match_plan(plan: Plan, pack: Pack) -> list[RequirementMatch]:
                 )
             support = _occurrences(rule, hit.pattern, item.match_text) + 2 * headings[item.section]
             result.hits.append(Hit(item.id, hit.score, hit.terms, hit.pattern, support))
+        if not result.hits:
+            result.hits = _under_headings(rule, plan)
         results.append(result)
     return results
+
+
+def _under_headings(rule: Rule, plan: Plan) -> list[Hit]:
+    """Before calling a requirement missing, read each item with its heading: in a table the
+    task column (加强政务公开培训) often names what the requirement column only details."""
+    hits = []
+    for item in plan.items:
+        if not item.section:
+            continue
+        hit = match_text(rule, normalize(item.section) + "," + item.match_text)
+        if hit is not None:
+            hits.append(Hit(item.id, hit.score, hit.terms, hit.pattern, 0, via="heading"))
+    return hits
 
 
 def _occurrences(rule: Rule, pattern: int, text: str) -> int:

@@ -59,7 +59,8 @@ def result_dict(result: Result, lang: str = "zh") -> dict[str, Any]:
             "deadline": v.deadline,
             "score": v.score,
             "evidence": [
-                {"item": h.item, "score": h.score, "terms": list(h.terms)} for h in v.hits
+                {"item": h.item, "score": h.score, "terms": list(h.terms), "via": h.via}
+                for h in v.hits
             ],
         }
         for v in result.verdicts

@@ -37,6 +37,7 @@ _LABELS = {
         "coverage": "覆盖情况：{covered}/{total} 项已落实，{unassigned} 项未明确责任，{na} 项不涉及，{missing} 项缺失",
         "failed": "无法检查",
         "unplaced": "未能归入事项的文字 {n} 段（planlint parse 可查看）",
+        "via_heading": "（据所属标题）",
     },
     "en": {
         "file": "file",
@@ -55,6 +56,7 @@ _LABELS = {
         "coverage": "coverage: {covered}/{total} covered, {unassigned} unassigned, {na} not applicable, {missing} missing",
         "failed": "could not check",
         "unplaced": "{n} pieces of text not placed in any item (see planlint parse)",
+        "via_heading": "(by its heading) ",
     },
 }
 
@@ -84,7 +86,8 @@ def render_result(result: Result, lang: str = "zh") -> Group:
         if v.best_item:
             item = items[v.best_item]
             more = f" +{len(v.hits) - 1}" if len(v.hits) > 1 else ""
-            evidence = f"[{item.id}{more}] {' '.join(item.text.split())}"
+            via = L["via_heading"] if any(h.via == "heading" for h in v.hits) else ""
+            evidence = f"[{item.id}{more}] {via}{' '.join(item.text.split())}"
         owner = "、".join(v.owners)
         if not owner and v.best_item and items[v.best_item].placeholder:
             owner = items[v.best_item].placeholder or ""
