@@ -9,6 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from planlint import __version__
+from planlint.report import FORMATS
 
 app = typer.Typer(
     add_completion=False,
@@ -17,11 +18,7 @@ app = typer.Typer(
 )
 
 
-class Format(str, Enum):
-    terminal = "terminal"
-    json = "json"
-    github = "github"
-    sarif = "sarif"
+Format = Enum("Format", {name: name for name in FORMATS}, type=str)  # type: ignore[misc]
 
 
 class Lang(str, Enum):

@@ -86,9 +86,6 @@ class Sections:
         """The numbering of the enclosing headings, e.g. "一(一)"."""
         return "".join(self.markers[k] for k in sorted(self.markers))
 
-    def deepest(self) -> int:
-        return max(self.levels) if self.levels else 0
-
 
 @dataclass
 class ItemBuilder:

@@ -72,11 +72,6 @@ def _value(raw: str) -> int | None:
     return None
 
 
-def strip_marker(text: str) -> str:
-    m = marker(text)
-    return text[m.end :] if m else text
-
-
 # --- units -------------------------------------------------------------------------------------
 
 _PLACEHOLDER = re.compile(

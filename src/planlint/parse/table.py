@@ -23,8 +23,6 @@ from planlint.parse.cells import (
 from planlint.textnorm import normalize
 from planlint.vocab import header_role, is_header_row
 
-TEXT_ROLES = ("group", "req")
-
 
 @dataclass
 class Columns:

@@ -31,10 +31,6 @@ class Limits:
     max_cells: int = 500_000  # cells of one spreadsheet (rows x columns of its used range)
     convert_timeout: float = 60.0  # seconds for soffice to convert a legacy .doc/.xls
 
-    @classmethod
-    def for_size(cls, max_bytes: int) -> Limits:
-        return cls(max_bytes=max_bytes)
-
 
 # XML declarations that enable external entities (XXE) and entity expansion (billion laughs).
 # OOXML parts never carry a DTD, so any DOCTYPE or ENTITY is refused outright.

@@ -7,6 +7,7 @@ from typing import Any
 
 from planlint import __version__
 from planlint.checks import Result
+from planlint.checks.base import STATUSES
 from planlint.engine import Failure
 from planlint.messages import word
 from planlint.model import Item, Plan
@@ -54,6 +55,8 @@ def result_dict(result: Result, lang: str = "zh") -> dict[str, Any]:
             "title": v.rule.title if lang == "zh" else (v.rule.title_en or v.rule.title),
             "status": v.status,
             "status_text": word(v.status, lang),
+            "severity": v.rule.severity,
+            "source": {"document": v.rule.source_document, "section": v.rule.source_section},
             "items": v.items,
             "owners": v.owners,
             "deadline": v.deadline,
@@ -78,10 +81,7 @@ def result_dict(result: Result, lang: str = "zh") -> dict[str, Any]:
         }
         for f in result.findings
     ]
-    counts = {
-        s: sum(v.status == s for v in result.verdicts)
-        for s in ("covered", "unassigned", "not-applicable", "missing")
-    }
+    counts = {s: sum(v.status == s for v in result.verdicts) for s in STATUSES}
     out["summary"] = {"requirements": len(result.verdicts), **counts}
     return out
 
