@@ -161,3 +161,20 @@ def test_a_requirement_named_only_by_the_task_column_is_not_missing(tmp_path, co
     assert training.hits[0].via == "heading"
     assert verdicts["policy-interpretation"].hits[0].via == "text"
     assert verdicts["lookback"].status == "missing"
+
+
+def test_a_closing_parenthesis_naming_units_assigns_the_item(tmp_path):
+    text = (
+        "某县2024年政务公开工作要点\n一、加强政策解读\n"
+        "1.落实政策解读“三同步”制度，做好解读工作。（县司法局牵头，各乡镇配合）\n"
+        "2.加强政务舆情回应。（2024年6月底前）\n"
+        "3.完善政府信息公开指南（试行）\n"
+    )
+    plan = _plan(tmp_path, "plan.txt", text)
+    one, two, three = plan.items
+    assert one.text == "落实政策解读“三同步”制度，做好解读工作。"
+    assert one.assignees == ["县司法局", "各乡镇"] and one.leads == ["县司法局"]
+    assert one.assisting == ["各乡镇"] and one.owners == ["县司法局"]
+    assert two.deadline == "2024年6月底前" and two.assignees == []
+    assert three.text == "完善政府信息公开指南（试行）"  # not a unit, not a date: text
+    assert plan.kind == "division-plan"

@@ -12,7 +12,15 @@ import re
 
 from planlint.model import Paragraph
 from planlint.parse.builder import ItemBuilder, ends_sentence
-from planlint.parse.cells import Units, cjk_len, is_chrome, is_unit_like, marker, split_units
+from planlint.parse.cells import (
+    Units,
+    cjk_len,
+    is_chrome,
+    is_deadline_like,
+    is_unit_like,
+    marker,
+    split_units,
+)
 from planlint.textnorm import normalize
 
 _LABEL = re.compile(
@@ -122,6 +130,26 @@ def _apply_labels(item) -> None:
             )
     if found:
         item.text = _LABEL.sub("", item.text).strip()
+    _apply_trailing_note(item)
+
+
+_TRAILING = re.compile(r"[(（]([^()（）]{2,80})[)）]\s*[。；;]?\s*$")
+
+
+def _apply_trailing_note(item) -> None:
+    """A closing parenthesis that names units or a date assigns the item:
+    "…做好解读工作。（局办公室牵头，各科室配合）" or "（2024年6月底前）"."""
+    while m := _TRAILING.search(item.text):
+        note = m.group(1).strip()
+        if is_unit_like(note):
+            units = split_units(note)
+            item.assignees, item.leads, item.placeholder = units.names, units.leads, None
+            item.assisting = list(dict.fromkeys([*item.assisting, *units.assisting]))
+        elif is_deadline_like(note):
+            item.deadline = note
+        else:
+            return
+        item.text = item.text[: m.start()].rstrip()
 
 
 def _lift_lead(item) -> None:
