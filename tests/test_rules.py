@@ -114,3 +114,16 @@ def test_pack_cache_is_used_and_invalidated(tmp_path, monkeypatch):
     path.write_text("pack: demo\nrules:" + GOOD_RULE.replace("演示", "演示二"), encoding="utf-8")
     assert load_pack(str(path)).rules[0].title == "演示二"
     assert len(list(cache.glob("*.json"))) == 2
+
+
+def test_typo_tolerance_needs_a_long_enough_term(tmp_path):
+    text = "pack: demo\nrules:" + GOOD_RULE.replace("[[政务公开]]", "[[~规章]]")
+    with pytest.raises(PackError, match=r"rule demo: match: '~规章': typo tolerance needs 4"):
+        load_pack(str(_write(tmp_path, text)))
+
+
+def test_only_marked_terms_forgive_typos(tmp_path):
+    text = "pack: demo\nrules:" + GOOD_RULE.replace("[[政务公开]]", "[[~依申请公开, 政务新媒体]]")
+    rule = load_pack(str(_write(tmp_path, text))).rules[0]
+    assert match_text(rule, "做好依申清公开", normalized=False) is not None
+    assert match_text(rule, "加强政务新煤体管理", normalized=False) is None

@@ -17,7 +17,6 @@ from planlint.rules import Pack, Pattern, Rule
 from planlint.textnorm import normalize
 
 _MASK = "\u25a1"  # keeps offsets while hiding a look-alike phrase
-_MIN_FUZZY_LEN = 4  # shorter terms must match exactly: 规章 is not 法规
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
 _TITLE_MAX = 16  # a first sentence this short is the item's title
 
@@ -110,8 +109,8 @@ def _match_pattern(p: Pattern, text: str, fuzzy: int) -> tuple[float, tuple[str,
     missing = [i for i, occ in enumerate(occurrences) if not occ]
     if len(missing) > 1 or (missing and fuzzy >= 100):
         return None
-    for i in missing:  # one concept missing: maybe mistyped (依申清公开)
-        occurrences[i] = _fuzzy(p.groups[i], text, fuzzy)
+    for i in missing:  # one concept missing: maybe mistyped (依申清公开 for ~依申请公开)
+        occurrences[i] = _fuzzy(p.typos[i] if p.typos else (), text, fuzzy)
         if not occurrences[i]:
             return None
     chosen = _closest(occurrences, p.within, text)
@@ -136,8 +135,6 @@ def _fuzzy(group: tuple[str, ...], text: str, cutoff: int) -> list[Occurrence]:
 
     out: list[Occurrence] = []
     for term in group:
-        if len(term) < _MIN_FUZZY_LEN:
-            continue
         res = fuzz.partial_ratio_alignment(term, text, score_cutoff=cutoff)
         if res is not None and res.score >= cutoff:
             out.append((res.dest_start, res.dest_end, float(res.score)))

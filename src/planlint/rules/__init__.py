@@ -17,7 +17,8 @@ from planlint import __version__, cache
 from planlint.errors import PackError
 from planlint.textnorm import normalize
 
-DEFAULT_FUZZY = 85
+DEFAULT_FUZZY = 80
+MIN_TYPO_LEN = 4  # a typo in a shorter term makes another word: 规章 is not 法规
 
 
 @dataclass(frozen=True)
@@ -28,13 +29,14 @@ class Pattern:
     groups: tuple[tuple[str, ...], ...]
     within: int | None = None
     none: tuple[tuple[str, ...], ...] = ()
+    typos: tuple[tuple[str, ...], ...] = ()  # per group, the terms marked ~ that forgive a typo
 
 
 @dataclass(frozen=True)
 class MatchSpec:
     patterns: tuple[Pattern, ...]
     exclude: tuple[str, ...] = ()  # look-alike phrases masked out before matching
-    fuzzy: int = DEFAULT_FUZZY  # lowest score at which a mistyped term still hits
+    fuzzy: int = DEFAULT_FUZZY  # lowest score at which a ~term with a typo still hits
 
 
 @dataclass(frozen=True)
@@ -167,22 +169,37 @@ def _build(data: dict[str, Any], path: str) -> Pack:
         m = raw["match"]
         synonyms = {**shared, **m.get("synonyms", {})}
 
-        def group(g: str | list[str], rid: str = rid, synonyms: dict = synonyms) -> tuple[str, ...]:
+        def expand(g: str | list[str], rid: str = rid, synonyms: dict = synonyms) -> list[str]:
             terms: list[str] = []
             for term in [g] if isinstance(g, str) else g:
                 if term.startswith("$"):
                     if term[1:] not in synonyms:
                         raise PackError(path, f"rule {rid}: match: unknown synonym set '{term}'")
-                    terms.extend(normalize(t) for t in synonyms[term[1:]])
+                    terms.extend(synonyms[term[1:]])
                 else:
-                    terms.append(normalize(term))
-            return tuple(dict.fromkeys(t for t in terms if t))
+                    terms.append(term)
+            for term in terms:
+                if term.startswith("~") and len(normalize(term[1:])) < MIN_TYPO_LEN:
+                    raise PackError(
+                        path,
+                        f"rule {rid}: match: '{term}': typo tolerance needs {MIN_TYPO_LEN}+ characters",
+                    )
+            return terms
+
+        def group(g: str | list[str]) -> tuple[str, ...]:
+            return tuple(
+                dict.fromkeys(t for t in (normalize(x.lstrip("~")) for x in expand(g)) if t)
+            )
+
+        def typos(g: str | list[str]) -> tuple[str, ...]:
+            return tuple(dict.fromkeys(normalize(x[1:]) for x in expand(g) if x.startswith("~")))
 
         patterns = tuple(
             Pattern(
                 groups=tuple(group(g) for g in p["all"]),
                 within=p.get("within"),
                 none=tuple(group(g) for g in p.get("none", [])),
+                typos=tuple(typos(g) for g in p["all"]),
             )
             for p in m["any"]
         )
