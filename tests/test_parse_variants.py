@@ -178,3 +178,16 @@ def test_a_closing_parenthesis_naming_units_assigns_the_item(tmp_path):
     assert two.deadline == "2024年6月底前" and two.assignees == []
     assert three.text == "完善政府信息公开指南（试行）"  # not a unit, not a date: text
     assert plan.kind == "division-plan"
+
+
+def test_a_two_row_header_splitting_the_responsibility_column(tmp_path):
+    text = (
+        "某局2024年政务公开工作分工方案\n\n"
+        "| 序号 | 工作任务 | 责任分工 | 责任分工 | 完成时限 |\n|---|---|---|---|---|\n"
+        "| | | 牵头单位 | 配合单位 | |\n"
+        "| 1 | 主要负责同志听取政务公开工作汇报 | 办公室 | 各科室 | 6月底前 |\n"
+    )
+    plan = _plan(tmp_path, "plan.md", text)
+    (item,) = plan.items
+    assert item.assignees == ["办公室"] and item.leads == ["办公室"]
+    assert item.assisting == ["各科室"] and item.deadline == "6月底前"

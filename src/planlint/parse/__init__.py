@@ -19,6 +19,7 @@ from planlint.parse.table import (
     Columns,
     columns_from_header,
     find_header,
+    header_rows,
     infer_columns,
     read_table,
 )
@@ -68,9 +69,11 @@ def _read_tables(blocks: list[Block], build: ItemBuilder) -> bool:
         if isinstance(block, Table):
             header = find_header(block.rows)
             if header is not None:
-                cols = columns_from_header(block.rows[header])
-                body = block.rows[header + 1 :]
-                block.breaks = {b - header - 1 for b in block.breaks if b > header}
+                span = header_rows(block.rows, header)
+                below = block.rows[header + 1] if span == 2 else None
+                cols = columns_from_header(block.rows[header], below)
+                body = block.rows[header + span :]
+                block.breaks = {b - header - span for b in block.breaks if b >= header + span}
             else:
                 # a table with no header continues the previous table's columns if it can
                 same_width = cols is not None and all(

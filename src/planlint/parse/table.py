@@ -48,10 +48,26 @@ def find_header(rows: list[list[Cell]], limit: int = 6) -> int | None:
     return None
 
 
-def columns_from_header(row: list[Cell]) -> Columns:
+def columns_from_header(row: list[Cell], below: list[Cell] | None = None) -> Columns:
+    """Roles from the header row; a second header row under a merged cell (责任分工 over
+    牵头单位 | 配合单位) names the columns it splits."""
     header = [normalize(c.text.replace("\n", "")) for c in row]
+    if below is not None:
+        for i, cell in enumerate(below[: len(header)]):
+            name = normalize(cell.text.replace("\n", ""))
+            if name:
+                header[i] = name
     roles: list[str | None] = [header_role(h) if h else None for h in header]
     return Columns(_resolve_text_roles(roles), header)
+
+
+def header_rows(rows: list[list[Cell]], first: int) -> int:
+    """How many rows the header takes: 2 when the row under it only names columns too."""
+    if first + 1 >= len(rows):
+        return 1
+    texts = [normalize(c.text.replace("\n", "")) for c in rows[first + 1] if c.text.strip()]
+    named = [t for t in texts if header_role(t)]
+    return 2 if named and len(named) == len(texts) else 1
 
 
 def _resolve_text_roles(roles: list[str | None]) -> list[str | None]:
