@@ -191,3 +191,19 @@ def test_a_two_row_header_splitting_the_responsibility_column(tmp_path):
     (item,) = plan.items
     assert item.assignees == ["办公室"] and item.leads == ["办公室"]
     assert item.assisting == ["各科室"] and item.deadline == "6月底前"
+
+
+def test_a_web_table_copied_one_cell_a_line(tmp_path):
+    text = (
+        "某区教育局2024年政务公开工作任务分工\n序号\n工作任务\n责任单位\n完成时限\n"
+        "1\n主要负责同志每年听取政务公开工作汇报\n办公室\n12月底前\n"
+        "2\n开展政务公开业务培训\n人事科\n10月底前\n"
+        "3\n确保政府网站安全平稳运行\n信息中心\n长期\n"
+    )
+    plan = _plan(tmp_path, "plan.txt", text)
+    assert plan.kind == "division-plan" and plan.agency == "某区教育局"
+    assert [(i.id, i.assignees, i.deadline) for i in plan.items] == [
+        ("1", ["办公室"], "12月底前"),
+        ("2", ["人事科"], "10月底前"),
+        ("3", ["信息中心"], "长期"),
+    ]

@@ -38,13 +38,18 @@ def read_stream(stream: CellStream, build: ItemBuilder) -> bool:
     unit_cell: Cell | None = None
     heading_open = False  # the last cell was part of a heading that may go on
     heading_parts: list[Cell] = []
+    has_seq = "seq" in roles
+    seqs: dict[int, str] = {}  # id(pending cell) -> the row number before it
 
     def flush(deadline: Cell | None) -> None:
         nonlocal pending, unit_cell
         units = split_units(unit_cell.text) if unit_cell else None
         for cell in pending:
-            build.add(cell.text, cell.loc, units, deadline.text if deadline else None)
+            seq = seqs.get(id(cell)) if len(pending) == 1 else None
+            build.add(cell.text, cell.loc, units, deadline.text if deadline else None, seq=seq)
         pending, unit_cell = [], None
+
+    next_seq: str | None = None
 
     for i, cell in enumerate(body):
         text = cell.text.strip()
@@ -54,6 +59,12 @@ def read_stream(stream: CellStream, build: ItemBuilder) -> bool:
             build.keep(text, cell.loc, "chrome")
             continue
         nxt = _next_text(body, i)
+        if has_seq and text.isdigit():  # a row number: the row before it is complete
+            if unit_cell is not None:
+                flush(None)
+            next_seq = text
+            heading_open = False
+            continue
         if is_unit_like(text) or is_placeholder(text):
             if not pending and heading_parts and len(heading_parts) > 1:
                 # the last "heading fragment" was in fact a short requirement
@@ -92,6 +103,9 @@ def read_stream(stream: CellStream, build: ItemBuilder) -> bool:
         heading_parts = []
         if unit_cell is not None:  # a group with a unit but no deadline cell
             flush(None)
+        if next_seq is not None:
+            seqs[id(cell)] = next_seq
+            next_seq = None
         pending.append(cell)
     if unit_cell is not None:
         flush(None)

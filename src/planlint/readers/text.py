@@ -8,8 +8,8 @@ The reader recognises the shape of the text and hands parse/ cells or paragraphs
   starts a cell, other lines continue it; rows are chunks of the header's width;
 - pipe-terminated cell dumps (``cell |`` one per line, rows numbered 1, 2, 3 …, merged cells
   leaving runs of bare ``|``): rows split at the running number, cells aligned later by content;
-- web pages flattened into blank-line separated paragraphs after a run of column names: one
-  CellStream;
+- web pages flattened into blank-line separated paragraphs (or one cell a line) after a run of
+  column names: one CellStream;
 - anything else: one Paragraph per line (prose key points).
 """
 
@@ -288,6 +288,10 @@ def _paragraph_stream(lines: list[str]) -> list[Block] | None:
             paras.append(("".join(buf), at))
             buf = []
     start = _header_run(paras)
+    if start is None:
+        # no blank lines between cells: one cell a line
+        paras = [(line.strip(), i) for i, line in enumerate(lines) if line.strip()]
+        start = _header_run(paras)
     if start is None:
         return None
     first_line = paras[start][1]
