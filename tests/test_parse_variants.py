@@ -207,3 +207,12 @@ def test_a_web_table_copied_one_cell_a_line(tmp_path):
         ("2", ["人事科"], "10月底前"),
         ("3", ["信息中心"], "长期"),
     ]
+
+
+def test_numbered_items_of_one_cell_each_start_on_their_own_line(tmp_path):
+    text = (
+        "某局2024年政务公开工作分工方案\n\n\t工作任务\n\t具体要求\n\t责任科室\n\t完成时限\n\n"
+        "\t一、加强解读\n\t1.落实解读“三同步”。\n\n2.加强政务舆情回应。\n\t办公室\n\t长期\n"
+    )
+    plan = _plan(tmp_path, "plan.txt", text)
+    assert [(i.id, i.loc.line) for i in plan.items] == [("1", 9), ("2", 11)]

@@ -53,10 +53,15 @@ class Location:
 
 @dataclass
 class Cell:
-    """One table cell's text as written (line breaks kept) and where it starts."""
+    """One table cell's text as written (line breaks kept) and where it starts.
+
+    ``file_lines`` is True when each line break in the text is a line break of the file (text
+    dumps), so a numbered item inside the cell can be located on its own line.
+    """
 
     text: str
     loc: Location
+    file_lines: bool = False
 
 
 @dataclass

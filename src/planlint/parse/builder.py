@@ -7,7 +7,7 @@ requirement text and what it knows of the owner and deadline; the builder does t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from planlint.model import Fragment, Item, Location
@@ -123,13 +123,21 @@ class ItemBuilder:
         seq: str | None = None,
         assisting: list[str] | None = None,
         id_prefix: str = "",
+        file_lines: bool = False,
     ) -> list[Item]:
-        """Add one requirement cell; a cell holding several numbered items yields several."""
+        """Add one requirement cell; a cell holding several numbered items yields several,
+        each located on its own line when the cell's lines are the file's (``file_lines``)."""
         units = units or Units([], [], [], None)
         deadline = squash(deadline) if deadline and deadline.strip() else None
         pieces = split_numbered(text)
         made: list[Item] = []
+        cursor = 0
         for piece in pieces:
+            at = text.find(piece, cursor)
+            cursor = max(cursor, at)
+            item_loc = loc
+            if file_lines and at > 0 and loc.line is not None:
+                item_loc = replace(loc, line=loc.line + text.count("\n", 0, at), column=1)
             body = join_lines(piece)
             if not body:
                 continue
@@ -148,7 +156,7 @@ class ItemBuilder:
                 id=self._unique(ident),
                 section=self.sections.path(),
                 text=body_text,
-                loc=loc,
+                loc=item_loc,
                 assignees=list(units.names),
                 leads=list(units.leads),
                 assisting=list(dict.fromkeys([*units.assisting, *(assisting or [])])),

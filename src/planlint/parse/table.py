@@ -247,7 +247,8 @@ def read_table(table: Table, cols: Columns, body: list[list[Cell]], build: ItemB
             build.heading(req, cells.loc)
             continue
         seq = cells.seq if cells.seq and cells.seq.isdigit() else None
-        build.add(req, cells.loc, units, deadline, seq=seq, assisting=assisting)
+        file_lines = bool(cells.req and cells.req.file_lines)
+        build.add(req, cells.loc, units, deadline, seq, assisting, file_lines=file_lines)
 
 
 def _heading_row(text: str, cells: RowCells) -> bool:

@@ -118,7 +118,7 @@ def _pipe_dump(lines: list[str]) -> list[Block] | None:
         at = pending_at if pending_at is not None else i
         text = "\n".join([*pending, body]) if pending else body
         col = len(lines[at]) - len(lines[at].lstrip()) + 1
-        cells.append(Cell(text, Location(line=at + 1, column=col)))
+        cells.append(Cell(text, Location(line=at + 1, column=col), file_lines=True))
         pending, pending_at = [], None
     rows = _rows_by_running_number(cells)
     blocks.append(Table(rows, Location(line=first + 1, column=1), grid=False))
@@ -172,8 +172,11 @@ def _tab_dump(lines: list[str]) -> list[Block] | None:
 
 
 def _tab_cell(parts: list[str], start: int) -> Cell:
-    text = "\n".join(p.strip() for p in parts).strip()
-    return Cell(text, Location(line=start + 1, column=2))
+    lines = [p.strip() for p in parts]
+    first = next((k for k, line in enumerate(lines) if line), 0)
+    column = 2 if first == 0 else 1
+    text = "\n".join(lines[first:]).rstrip()
+    return Cell(text, Location(line=start + first + 1, column=column), file_lines=True)
 
 
 def _chunk_rows(cells: list[Cell], lines: list[str], first: int) -> Table:
