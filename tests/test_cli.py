@@ -203,3 +203,10 @@ def test_folder_readme_is_not_taken_for_a_plan(tmp_path, complete_plan):
     result = runner.invoke(app, ["check", str(tmp_path), "--format", "json"])
     assert result.exit_code == 0
     assert [p["path"] for p in _json(result)["plans"]] == [str(complete_plan)]
+
+
+def test_explain_shows_items_scores_and_terms(complete_plan):
+    result = runner.invoke(app, ["check", str(complete_plan), "--explain"], env={"COLUMNS": "140"})
+    assert result.exit_code == 0
+    assert "匹配依据" in result.stdout
+    assert "[1] 100  主要负责同志 + 听取 + 汇报" in result.stdout

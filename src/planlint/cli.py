@@ -58,6 +58,9 @@ def check(
     max_size: Annotated[
         int, typer.Option("--max-size", help="Largest plan file accepted, in MB.")
     ] = 50,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Show every matching item, its score and terms.")
+    ] = False,
 ) -> None:
     """Check plans: each requirement covered, unassigned or missing.
 
@@ -86,7 +89,8 @@ def check(
 
         from planlint.report.terminal import render_terminal
 
-        render_terminal([o for o in outcomes if not isinstance(o, Failure)], Console(), lang.value)
+        results = [o for o in outcomes if not isinstance(o, Failure)]
+        render_terminal(results, Console(), lang.value, explain)
     if any(isinstance(o, Failure) for o in outcomes) or not outcomes:
         if not outcomes:
             _error("no plan files found")

@@ -38,6 +38,7 @@ _LABELS = {
         "failed": "无法检查",
         "unplaced": "未能归入事项的文字 {n} 段（planlint parse 可查看）",
         "via_heading": "（据所属标题）",
+        "why": "匹配依据（事项、得分、命中词）",
     },
     "en": {
         "file": "file",
@@ -57,11 +58,28 @@ _LABELS = {
         "failed": "could not check",
         "unplaced": "{n} pieces of text not placed in any item (see planlint parse)",
         "via_heading": "(by its heading) ",
+        "why": "why (item, score, terms found)",
     },
 }
 
 
-def render_result(result: Result, lang: str = "zh") -> Group:
+def _explanation(result: Result, lang: str) -> Table:
+    """Why each requirement was matched: every carrying item, its score and the terms found."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True, style="bold")
+    grid.add_column(ratio=1, overflow="fold")
+    for v in result.verdicts:
+        if not v.hits:
+            continue
+        lines = []
+        for h in sorted(v.hits, key=lambda h: h.rank, reverse=True):
+            via = " " + _LABELS[lang]["via_heading"].strip() if h.via == "heading" else ""
+            lines.append(f"[{h.item}] {h.score:g}  {' + '.join(h.terms)}{via}")
+        grid.add_row(v.rule.short if lang == "zh" else v.rule.id, "\n".join(lines))
+    return grid
+
+
+def render_result(result: Result, lang: str = "zh", explain: bool = False) -> Group:
     L = _LABELS[lang]
     plan = result.plan
     items = {i.id: i for i in plan.items}
@@ -113,6 +131,8 @@ def render_result(result: Result, lang: str = "zh") -> Group:
         missing=counts["missing"],
     )
     parts: list = [head, table]
+    if explain:
+        parts += [Text(L["why"], style="bold"), _explanation(result, lang)]
     if result.findings:
         parts += [Text(L["findings"], style="bold"), findings]
     unplaced = [f for f in plan.unplaced if f.role == "unknown"]
@@ -122,9 +142,11 @@ def render_result(result: Result, lang: str = "zh") -> Group:
     return Group(*parts)
 
 
-def render_terminal(outcomes: list[Result | Failure], console: Console, lang: str = "zh") -> None:
+def render_terminal(
+    outcomes: list[Result | Failure], console: Console, lang: str = "zh", explain: bool = False
+) -> None:
     for outcome in outcomes:
         if isinstance(outcome, Failure):
             console.print(Text(f"{_LABELS[lang]['failed']}: {outcome.message}", style="red"))
             continue
-        console.print(Panel(render_result(outcome, lang), title="planlint", expand=True))
+        console.print(Panel(render_result(outcome, lang, explain), title="planlint", expand=True))
