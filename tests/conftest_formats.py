@@ -90,6 +90,19 @@ def text_plan() -> str:
 # --- Word -------------------------------------------------------------------------------------
 
 
+def merged_runs(rows: list[Row]):
+    """(column, first row, last row) of each cell merged down: a value followed by Nones."""
+    for j in range(len(HEADER)):
+        i = 0
+        while i < len(rows):
+            k = i
+            while k + 1 < len(rows) and rows[k + 1][j] is None:
+                k += 1
+            if k > i:
+                yield j, i, k
+            i = k + 1
+
+
 def docx_table(document, header: Sequence[str] | None, rows: list[Row], span_header=None):
     """A Word table; ``None`` cells merged down, ``span_header=(a, b)`` merges header cells."""
     n_head = 1 if header else 0
@@ -106,17 +119,9 @@ def docx_table(document, header: Sequence[str] | None, rows: list[Row], span_hea
         for j, value in enumerate(row):
             if value is not None:
                 table.cell(i + n_head, j).text = value
-    for j in range(len(HEADER)):
-        i = 0
-        while i < len(rows):
-            k = i
-            while k + 1 < len(rows) and rows[k + 1][j] is None:
-                k += 1
-            if k > i:
-                text = rows[i][j] or ""
-                merged = table.cell(i + n_head, j).merge(table.cell(k + n_head, j))
-                merged.text = text
-            i = k + 1
+    for j, i, k in merged_runs(rows):
+        merged = table.cell(i + n_head, j).merge(table.cell(k + n_head, j))
+        merged.text = rows[i][j] or ""
     return table
 
 
@@ -205,17 +210,8 @@ def _sheet_rows(ws, rows: list[Row], first: int) -> None:
             cell.value = _as_date(value) if j == 4 else (int(value) if value.isdigit() else value)
             if isinstance(value, str) and "\n" in value:
                 cell.alignment = Alignment(wrap_text=True)
-    for j in range(len(HEADER)):
-        i = 0
-        while i < len(rows):
-            k = i
-            while k + 1 < len(rows) and rows[k + 1][j] is None:
-                k += 1
-            if k > i:
-                ws.merge_cells(
-                    start_row=first + i, start_column=j + 1, end_row=first + k, end_column=j + 1
-                )
-            i = k + 1
+    for j, i, k in merged_runs(rows):
+        ws.merge_cells(start_row=first + i, start_column=j + 1, end_row=first + k, end_column=j + 1)
 
 
 def build_xlsx() -> bytes:
