@@ -216,3 +216,25 @@ def test_numbered_items_of_one_cell_each_start_on_their_own_line(tmp_path):
     )
     plan = _plan(tmp_path, "plan.txt", text)
     assert [(i.id, i.loc.line) for i in plan.items] == [("1", 9), ("2", 11)]
+
+
+def test_a_numbered_closing_section_after_the_table_is_read(tmp_path, core_pack):
+    from planlint.engine import check_file
+
+    text = (
+        "某局2024年政务公开工作分工方案\n\n| 序号 | 工作任务 | 责任单位 | 完成时限 |\n|---|---|---|---|\n"
+        "| 1 | 开展政务公开业务培训 | 办公室 | 10月底前 |\n\n"
+        "二、保障措施\n（一）加强组织领导。局主要负责同志每年至少听取一次政务公开工作汇报。\n"
+        "注：本方案由办公室负责解释。\n"
+    )
+    path = tmp_path / "plan.md"
+    path.write_text(text, encoding="utf-8")
+    plan = parse(read_document(path))
+    assert [i.id for i in plan.items] == ["1", "二(一)"]
+    assert plan.items[1].section == "二、保障措施" and plan.items[1].assignees == []
+    assert plan.items[1].text.endswith("工作汇报。")  # the note after it is not part of it
+    assert [f.text for f in plan.unplaced if f.role == "note"] == ["注：本方案由办公室负责解释。"]
+    assert plan.kind == "division-plan"
+    verdicts = {v.rule.id: v.status for v in check_file(path, [core_pack]).verdicts}
+    assert verdicts["leader-briefing"] == "unassigned"  # in the plan, but nobody owns it
+    assert verdicts["training"] == "covered"

@@ -11,7 +11,7 @@ import re
 
 from planlint.model import Block, CellStream, Document, Paragraph, Plan, Table
 from planlint.parse.builder import ItemBuilder
-from planlint.parse.cells import is_chrome
+from planlint.parse.cells import is_chrome, marker
 from planlint.parse.meta import find_agency, find_title, guess_year, placeholder_declarations
 from planlint.parse.prose import read_prose
 from planlint.parse.stream import read_stream
@@ -41,7 +41,10 @@ def parse(doc: Document) -> Plan:
             for p in paras:
                 build.keep(p.text, p.loc)
     else:
-        _keep_paragraphs(doc.blocks, build)
+        after = _after_last_table(doc.blocks)
+        if not any(marker(p.text) for p in after) or read_prose(after, build) is None:
+            after = []
+        _keep_paragraphs([b for b in doc.blocks if b not in after], build)
     title, year = find_title(paras)
     agency = find_agency(title, paras)
     if year is None:
@@ -145,6 +148,13 @@ def _is_page_furniture(text: str) -> bool:
     """Page numbers and running heads that stand between two fragments of one table."""
     t = normalize(text)
     return bool(re.fullmatch(r"[-—第]*\d+[-—页]*|—\d+—", t))
+
+
+def _after_last_table(blocks: list[Block]) -> list[Paragraph]:
+    """The paragraphs after the plan's table: a numbered closing section (四、保障措施 …) there
+    is part of the plan; its tasks are items, with no owner unless they name one."""
+    last = max((i for i, b in enumerate(blocks) if not isinstance(b, Paragraph)), default=-1)
+    return [b for b in blocks[last + 1 :] if isinstance(b, Paragraph)]
 
 
 def _keep_paragraphs(blocks: list[Block], build: ItemBuilder) -> None:

@@ -30,7 +30,8 @@ _LABEL = re.compile(
 )
 _LEAD = re.compile(r"(?:^|[。；;,，])\s*(?:由|请|應由|应由)?([^。；;,，]{2,16}?)(?:牵头|牽頭)")
 _CLOSING = re.compile(
-    r"^(附件\d*[:：]?.*|[(（]此件.*[)）]|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|抄送.*|印发.*)$"
+    r"^(附件\d*[:：]?.*|[(（]此件.*[)）]|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|抄送.*|印发.*"
+    r"|(注|说明|备注|備註)\s*\d*\s*[:：].*)$"
 )
 
 
@@ -67,7 +68,7 @@ def read_prose(paras: list[Paragraph], build: ItemBuilder) -> bool | None:
             continue
         if mk is None and current is not None:
             if _closing(text):
-                build.keep(text, para.loc, "closing")
+                build.keep(text, para.loc, _closing_role(text))
                 current = None
                 continue
             current.text = current.text + text
@@ -76,7 +77,7 @@ def read_prose(paras: list[Paragraph], build: ItemBuilder) -> bool | None:
             labelled = labelled or bool(current.assignees or current.deadline)
             continue
         if mk is None and (_closing(text) or not build.sections.levels):
-            build.keep(text, para.loc, "closing" if _closing(text) else "unknown")
+            build.keep(text, para.loc, _closing_role(text) if _closing(text) else "unknown")
             continue
         made = build.add(text, para.loc, id_prefix=build.sections.label_path())
         for item in made:
@@ -106,6 +107,10 @@ def _is_heading(i: int, paras: list[Paragraph], marks: list) -> bool:
 def _closing(text: str) -> bool:
     t = text.strip()
     return bool(_CLOSING.match(normalize(t))) or (cjk_len(t) <= 24 and is_unit_like(t))
+
+
+def _closing_role(text: str) -> str:
+    return "note" if re.match(r"\s*(注|说明|备注|備註)", text) else "closing"
 
 
 def _apply_labels(item) -> None:
