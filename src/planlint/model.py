@@ -137,10 +137,6 @@ class Item:
     match_text: str = ""
 
     @property
-    def owned(self) -> bool:
-        return bool(self.assignees)
-
-    @property
     def owners(self) -> list[str]:
         """Who answers for the item: the leads if marked, else the units not marked as
         assisting, else whoever is named."""

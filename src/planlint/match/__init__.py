@@ -41,10 +41,6 @@ class RequirementMatch:
     rule: Rule
     hits: list[Hit] = field(default_factory=list)
 
-    @property
-    def score(self) -> float:
-        return max((h.score for h in self.hits), default=0.0)
-
 
 def match_plan(plan: Plan, pack: Pack) -> list[RequirementMatch]:
     results = []

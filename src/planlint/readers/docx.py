@@ -479,28 +479,26 @@ def _content(container):
             yield from _content(child)
 
 
-def _rows(tbl) -> list:
+def _children(parent, tag: str) -> list:
+    """The ``tag`` children of a table or row, looking through content controls and custom
+    XML wrappers (w:sdt, w:customXml) that Word puts around rows and cells."""
     out = []
-    for child in tbl:
-        if child.tag == q("tr"):
+    for child in parent:
+        if child.tag == q(tag):
             out.append(child)
         elif child.tag in (q("sdt"), q("customXml")):
             inner = child.find(q("sdtContent")) if child.tag == q("sdt") else child
             if inner is not None:
-                out.extend(c for c in inner if c.tag == q("tr"))
+                out.extend(c for c in inner if c.tag == q(tag))
     return out
+
+
+def _rows(tbl) -> list:
+    return _children(tbl, "tr")
 
 
 def _cells(tr) -> list:
-    out = []
-    for child in tr:
-        if child.tag == q("tc"):
-            out.append(child)
-        elif child.tag in (q("sdt"), q("customXml")):
-            inner = child.find(q("sdtContent")) if child.tag == q("sdt") else child
-            if inner is not None:
-                out.extend(c for c in inner if c.tag == q("tc"))
-    return out
+    return _children(tr, "tc")
 
 
 def _is_frame(rows: list) -> bool:
