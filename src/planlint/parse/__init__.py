@@ -24,7 +24,6 @@ from planlint.parse.table import (
     read_table,
 )
 from planlint.textnorm import normalize
-from planlint.vocab import header_role
 
 __all__ = ["parse"]
 
@@ -92,9 +91,7 @@ def _read_tables(blocks: list[Block], build: ItemBuilder) -> bool:
             has_units = has_units or cols.has_units
             read_table(block, cols, body, build)
         elif isinstance(block, CellStream):
-            roles = {header_role(normalize(c.text)) for c in block.cells[:8]}
-            has_units = has_units or "unit" in roles
-            read_stream(block, build)
+            has_units = read_stream(block, build) or has_units
     return has_units
 
 

@@ -26,7 +26,7 @@ _FRAGMENT_MAX = 30  # a heading continues over short cells
 
 
 def read_stream(stream: CellStream, build: ItemBuilder) -> bool:
-    """Add the stream's items; False when the stream had no header to go by."""
+    """Add the stream's items; True when its header names a responsible-unit column."""
     cells = stream.cells
     start = 0
     while start < len(cells) and header_role(normalize(cells[start].text)):
@@ -115,7 +115,7 @@ def read_stream(stream: CellStream, build: ItemBuilder) -> bool:
             build.add(cell.text, cell.loc, None, None)
         else:
             build.keep(cell.text, cell.loc)
-    return bool(roles)
+    return "unit" in roles
 
 
 def _joined(cells: list[Cell]) -> str:
