@@ -238,3 +238,8 @@ def test_a_numbered_closing_section_after_the_table_is_read(tmp_path, core_pack)
     verdicts = {v.rule.id: v.status for v in check_file(path, [core_pack]).verdicts}
     assert verdicts["leader-briefing"] == "unassigned"  # in the plan, but nobody owns it
     assert verdicts["training"] == "covered"
+
+
+def test_labels_are_not_read_by_the_matcher(tmp_path):
+    plan = _plan(tmp_path, "plan.txt", INLINE_LABELS)
+    assert all("党政办" not in i.match_text and "责任单位" not in i.match_text for i in plan.items)

@@ -73,7 +73,6 @@ def read_prose(paras: list[Paragraph], build: ItemBuilder) -> bool | None:
                 continue
             current.text = current.text + text
             _apply_labels(current)
-            current.match_text = normalize(current.text)
             labelled = labelled or bool(current.assignees or current.deadline)
             continue
         if mk is None and (_closing(text) or not build.sections.levels):
@@ -114,7 +113,8 @@ def _closing_role(text: str) -> str:
 
 
 def _apply_labels(item) -> None:
-    """Move inline 责任单位/完成时限 labels out of the text into the item's fields."""
+    """Move inline 责任单位/完成时限 labels out of the text into the item's fields; the
+    matcher's copy of the text follows."""
     found = False
     for m in _LABEL.finditer(item.text):
         key, value = normalize(m.group("key")), m.group("value").strip()
@@ -136,6 +136,7 @@ def _apply_labels(item) -> None:
     if found:
         item.text = _LABEL.sub("", item.text).strip()
     _apply_trailing_note(item)
+    item.match_text = normalize(item.text)
 
 
 _TRAILING = re.compile(r"[(（]([^()（）]{2,80})[)）]\s*[。；;]?\s*$")
