@@ -96,7 +96,7 @@ def read_stream(stream: CellStream, build: ItemBuilder) -> bool:
             continue
         if heading_open and cjk_len(text) <= _FRAGMENT_MAX and not pending:
             heading_parts.append(cell)
-            build.sections.extend_last(text)
+            build.extend_heading(text)
             heading_open = not ends_sentence(text)
             continue
         heading_open = False
