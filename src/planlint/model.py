@@ -82,10 +82,13 @@ class Table:
 
 @dataclass
 class CellStream:
-    """A table flattened into a run of cells with no row boundaries (web page dumps)."""
+    """A table flattened into a run of cells with no sure row boundaries (cell dumps, web
+    pages). ``row_hints`` maps a cell's index to how likely the source makes it that a row
+    starts there (a blank line before it in a tab dump): positive likely, negative unlikely."""
 
     cells: list[Cell]
     loc: Location
+    row_hints: dict[int, float] = field(default_factory=dict)
 
 
 @dataclass
@@ -100,12 +103,29 @@ Block = Table | CellStream | Paragraph
 
 
 @dataclass
+class Reading:
+    """One way of reading a text's layout: its name (``cells``, ``rows``, ``prose`` …) and
+    the blocks it gives. parse/ keeps the reading that explains the text best."""
+
+    name: str
+    blocks: list[Block]
+    prior: float = 0.0  # how sure the reader is of the shape alone (an explicit table syntax)
+
+
+@dataclass
 class Document:
-    """What a reader got out of a file: its blocks in order."""
+    """What a reader got out of a file: its blocks in order.
+
+    ``alternatives`` are other plausible readings of the same text (a text dump whose shape
+    is ambiguous); ``reading`` names the one in ``blocks``.
+    """
 
     path: str
     format: str
     blocks: list[Block]
+    reading: str = "document"
+    alternatives: list[Reading] = field(default_factory=list)
+    prior: float = 0.0
 
 
 # --- what parse produces --------------------------------------------------------------------
@@ -155,6 +175,31 @@ class Fragment:
 
 
 @dataclass
+class Doubt:
+    """Something about the reading that looks wrong, where, and what (``kind`` is a message
+    key: owners-missing, unplaced-task, misaligned-row)."""
+
+    kind: str
+    loc: Location | None
+    detail: str = ""
+
+
+@dataclass
+class ReadingNote:
+    """Which reading of the file parse kept, the evidence for it, and how sure it is (0 to 1).
+
+    ``facts`` counts what the reading explains (items, owned, dated, not-task-like,
+    lost-chars); ``score`` is its judged score and ``beaten`` the other readings' scores."""
+
+    name: str
+    score: float
+    confidence: float = 1.0
+    facts: dict[str, int] = field(default_factory=dict)
+    beaten: dict[str, float] = field(default_factory=dict)
+    doubts: list[Doubt] = field(default_factory=list)
+
+
+@dataclass
 class Plan:
     path: str
     format: str
@@ -166,3 +211,4 @@ class Plan:
     unplaced: list[Fragment] = field(default_factory=list)
     # literal placeholder (as written) -> what the plan says it means, e.g. "not-involved"
     placeholders: dict[str, str] = field(default_factory=dict)
+    reading: ReadingNote | None = None

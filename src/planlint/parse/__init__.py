@@ -3,54 +3,66 @@
 Tables (and flattened cell streams) give division-plan items; when a document has no table that
 yields items, its numbered paragraphs are read as prose. Paragraphs around a table are the title,
 preamble and notes; whatever the parser cannot place is kept on the plan as ``unplaced``.
+
+A text whose layout is ambiguous comes with several readings (``Document.alternatives``); each
+is parsed and the one that explains the text best is kept (judge.py), with a note saying which
+and why.
 """
 
 from __future__ import annotations
 
 import re
 
-from planlint.model import Block, CellStream, Document, Paragraph, Plan, Table
+from planlint.model import Block, CellStream, Document, Paragraph, Plan, Reading, Table
 from planlint.parse.builder import ItemBuilder
 from planlint.parse.cells import is_chrome, marker
+from planlint.parse.columns import Columns, find_header, header_key
+from planlint.parse.judge import judge, note
 from planlint.parse.meta import find_agency, find_title, guess_year, placeholder_declarations
 from planlint.parse.prose import read_prose
-from planlint.parse.stream import read_stream
-from planlint.parse.table import (
-    Columns,
-    columns_from_header,
-    find_header,
-    header_rows,
-    infer_columns,
-    read_table,
-)
+from planlint.parse.tables import TableReading, read_stream, read_table
 from planlint.textnorm import normalize
 
 __all__ = ["parse"]
 
 
 def parse(doc: Document) -> Plan:
-    paras = [b for b in doc.blocks if isinstance(b, Paragraph)]
+    readings = [Reading(doc.reading, doc.blocks, doc.prior), *doc.alternatives]
+    judged = []
+    for reading in readings:
+        plan, tables = _parse_blocks(doc, reading.blocks)
+        judged.append((judge(plan, tables, reading.prior), reading.name, plan))
+    best = max(judged, key=lambda j: j[0].score)
+    plan = best[2]
+    plan.reading = note(best[1], best[0], [(j[1], j[0]) for j in judged if j is not best])
+    return plan
+
+
+def _parse_blocks(doc: Document, blocks: list[Block]) -> tuple[Plan, list[TableReading]]:
+    paras = [b for b in blocks if isinstance(b, Paragraph)]
     build = ItemBuilder()
-    has_units = _read_tables(doc.blocks, build)
+    tables = _read_tables(blocks, build)
+    has_units = any(t.columns is not None and t.columns.has_units for t in tables)
     if not build.items:
         build = ItemBuilder()
+        tables = []
         labelled = read_prose(paras, build)
         has_units = bool(labelled)
         if labelled is None:
             for p in paras:
                 build.keep(p.text, p.loc)
     else:
-        after = _after_last_table(doc.blocks)
+        after = _after_last_table(blocks)
         if not any(marker(p.text) for p in after) or read_prose(after, build) is None:
             after = []
-        _keep_paragraphs([b for b in doc.blocks if b not in after], build)
+        _keep_paragraphs([b for b in blocks if b not in after], build)
     title, year = find_title(paras)
     agency = find_agency(title, paras)
     if year is None:
         year = guess_year([p.text for p in paras] + [i.text for i in build.items[:5]])
     placeholders = placeholder_declarations(paras)
     build.unplaced.sort(key=lambda f: _where(f.loc))
-    return Plan(
+    plan = Plan(
         path=doc.path,
         format=doc.format,
         agency=agency,
@@ -61,38 +73,24 @@ def parse(doc: Document) -> Plan:
         unplaced=build.unplaced,
         placeholders=placeholders,
     )
+    return plan, tables
 
 
-def _read_tables(blocks: list[Block], build: ItemBuilder) -> bool:
-    """Read every table and stream; True when one of them has a responsible-unit column."""
-    has_units = False
+def _read_tables(blocks: list[Block], build: ItemBuilder) -> list[TableReading]:
+    """Read every table and stream, in order; a table with no header of its own continues
+    the columns of the table before it."""
+    readings: list[TableReading] = []
     cols: Columns | None = None
     for block in _merge_fragments(blocks):
         if isinstance(block, Table):
-            header = find_header(block.rows)
-            if header is not None:
-                span = header_rows(block.rows, header)
-                below = block.rows[header + 1] if span == 2 else None
-                cols = columns_from_header(block.rows[header], below)
-                body = block.rows[header + span :]
-                block.breaks = {b - header - span for b in block.breaks if b >= header + span}
-            else:
-                # a table with no header continues the previous table's columns if it can
-                same_width = cols is not None and all(
-                    len(r) == len(cols.roles) for r in block.rows if r
-                )
-                cols = cols if same_width else infer_columns(block.rows)
-                body = block.rows
-            if cols is None:
-                for row in block.rows:
-                    for cell in row:
-                        build.keep(cell.text, cell.loc)
-                continue
-            has_units = has_units or cols.has_units
-            read_table(block, cols, body, build)
+            reading = read_table(block, cols, build)
         elif isinstance(block, CellStream):
-            has_units = read_stream(block, build) or has_units
-    return has_units
+            reading = read_stream(block, build)
+        else:
+            continue
+        readings.append(reading)
+        cols = reading.columns or cols
+    return readings
 
 
 def _where(loc) -> tuple:
@@ -120,13 +118,9 @@ def _merge_fragments(blocks: list[Block]) -> list[Block]:
             last = None
             continue
         if isinstance(block, Table) and last is not None and block.rows:
-            first = [normalize(c.text.replace("\n", "")) for c in block.rows[0]]
+            first = header_key(block.rows[0])
             head = find_header(last.rows)
-            header = (
-                [normalize(c.text.replace("\n", "")) for c in last.rows[head]]
-                if head is not None
-                else None
-            )
+            header = header_key(last.rows[head]) if head is not None else None
             rows = block.rows[1:] if header is not None and first == header else block.rows
             if (header is not None and first == header) or (
                 find_header(block.rows) is None

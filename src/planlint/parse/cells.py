@@ -194,6 +194,7 @@ def is_unit_like(text: str) -> bool:
 _DEADLINE = re.compile(
     r"\d{4}\s*年|\d{1,2}\s*月|年底|年末|月底|月末|年内|年前|底前|以前|之前|前$|长期|持续|常态|及时|"
     r"按时|定期|每年|每季|每月|每周|随时|立即|即时|日常|适时|全年|节点|时限|同步|动态|已完成|"
+    r"\d+个?(工作日|日|天)(内|以内)|"
     r"^按.{0,12}(完成|安排|要求|推进)$|^(第[一二三四]季度|上半年|下半年|年度)"
 )
 VAGUE_DEADLINE = re.compile(
@@ -202,14 +203,18 @@ VAGUE_DEADLINE = re.compile(
 )
 
 
-_DATE = re.compile(r"\d{4}年|\d{1,2}月|年底|年末|月底|月末|上半年|下半年|季度")
+_DATE = re.compile(
+    r"\d{4}年|\d{1,2}月|年底|年末|月底|月末|上半年|下半年|季度|\d+个?(工作日|日|天|周|月)(内|以内)"
+)
 
 
 @lru_cache(maxsize=4096)
 def is_deadline_like(text: str) -> bool:
     t = normalize(text)
-    if not t or len(t) > 30 or is_unit_like(text):
+    if not t or len(t) > 30 or is_unit_like(text) or marker(t):
         return False
+    if t[-1] in "。；;！!？?" and not _DATE.search(t):
+        return False  # a sentence that mentions 同步 or 及时 is a task, not a date
     if len(t) <= 14:
         return bool(_DEADLINE.search(t))
     return bool(_DATE.search(t)) and not re.search(r"[，,。；;]", t)
@@ -248,3 +253,47 @@ def is_chrome(text: str) -> bool:
 @lru_cache(maxsize=4096)
 def cjk_len(text: str) -> int:
     return len(normalize(text))
+
+
+# --- how well a cell fits a column -------------------------------------------------------------
+
+
+def fit(text: str, role: str | None) -> float:
+    """How well a cell's text fits a column role: positive fits, negative does not.
+
+    Row recovery (parse/rows.py) sums these to choose where each cell of a flattened table
+    belongs. An explicit empty cell (a bare ``|`` or tab in a dump) fits any column but a task.
+    """
+    if not text:
+        return -1.0 if role in ("req", "seq") else 0.3
+    n = cjk_len(text)
+    unit = is_unit_like(text)
+    deadline = is_deadline_like(text)
+    mk = marker(text)
+    if role == "seq":
+        return 4 if text.isdigit() else -6
+    if role == "group":
+        if unit or deadline or text.isdigit():
+            return -3
+        if mk:
+            return 3 if n <= 40 else -1
+        return 1 if n <= 24 and not _ends_sentence(text) else -2
+    if role == "req":
+        if ((unit or deadline or is_placeholder(text)) and n <= 30) or text.isdigit():
+            return -3
+        if n < 10 and not _ends_sentence(text):
+            return 0.5  # a few words with no full stop: a heading or a label more likely
+        return 2 + (1 if n > 20 else 0)
+    if role in ("unit", "assist"):
+        return 5 if unit else 4 if (role == "unit" and is_placeholder(text)) else -6
+    if role == "deadline":
+        return 5 if deadline else 2 if is_placeholder(text) else -6
+    if role == "remark":
+        return (2 if unit else 0.5) if n <= 40 else -1
+    if role == "person":
+        return 3 if normalize(text).endswith(("负责人", "长", "主任", "同志")) else -3
+    return -1
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip()[-1:] in ("。", "；", ";", "！", "!", "？", "?")

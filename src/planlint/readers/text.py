@@ -19,7 +19,16 @@ import re
 from collections.abc import Iterable
 
 from planlint.errors import ReadError
-from planlint.model import Block, Cell, CellStream, Document, Location, Paragraph, Table
+from planlint.model import (
+    Block,
+    Cell,
+    CellStream,
+    Document,
+    Location,
+    Paragraph,
+    Reading,
+    Table,
+)
 from planlint.readers.decode import decode
 from planlint.textnorm import normalize
 from planlint.vocab import header_role, is_header_row
@@ -27,7 +36,6 @@ from planlint.vocab import header_role, is_header_row
 _MD_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _MD_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{0,}:?\s*)*\|?\s*$")
 _BR = re.compile(r"<br\s*/?>", re.I)
-_PIPES_ONLY = re.compile(r"^\s*\|+\s*$")
 
 
 def read_text(data: bytes, path: str, fmt: str = "text") -> Document:
@@ -36,11 +44,31 @@ def read_text(data: bytes, path: str, fmt: str = "text") -> Document:
         return Document(path, fmt, _csv(text, path))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
-    for shape in (_markdown, _pipe_dump, _tab_dump, _tab_separated, _paragraph_stream):
+    first, *others = _readings(lines)
+    return Document(path, fmt, first.blocks, first.name, others, first.prior)
+
+
+_EXPLICIT = 5.0  # a table syntax with its own rules (a Markdown separator row) is rarely wrong
+
+
+def _readings(lines: list[str]) -> list[Reading]:
+    """Every plausible reading of the text's layout, the likeliest first; parse keeps the one
+    that explains the text best. Reading each line as a paragraph is always one of them."""
+    readings: list[Reading] = []
+    markdown = _markdown(lines)
+    if markdown is not None:
+        readings.append(Reading("markdown", markdown, _EXPLICIT))
+    readings.extend(_pipe_readings(lines))
+    for name, shape in (
+        ("tab-cells", _tab_dump),
+        ("tab-rows", _tab_separated),
+        ("paragraph-cells", _paragraph_stream),
+    ):
         blocks = shape(lines)
         if blocks is not None:
-            return Document(path, fmt, blocks)
-    return Document(path, fmt, list(_paragraphs(lines, range(len(lines)))))
+            readings.append(Reading(name, blocks))
+    readings.append(Reading("prose", list(_paragraphs(lines, range(len(lines))))))
+    return readings
 
 
 def _paragraphs(lines: list[str], indexes: Iterable[int]) -> Iterable[Paragraph]:
@@ -90,59 +118,84 @@ def _markdown(lines: list[str]) -> list[Block] | None:
     return blocks
 
 
-# --- pipe-terminated cell dumps ------------------------------------------------------------------
+# --- pipe-separated dumps: a cell a line, or a row a line ---------------------------------------
 
 
-def _pipe_dump(lines: list[str]) -> list[Block] | None:
+def _pipe_cells(lines: list[str]) -> tuple[int, list[tuple[Cell, bool]]] | None:
+    """Cells of a dump whose cells end in ``|``, with whether a line ends right after each.
+
+    One tokenizer serves every pipe dump: a cell is the text between two bars, over as many
+    lines as it takes (``cell |`` one a line, ``|`` on a line of its own after the cell,
+    ``a | b | c |`` a row a line); a bar right after a bar is an empty cell (merged cells).
+    """
     filled = [line for line in lines if line.strip()]
-    ending = [line for line in filled if line.rstrip().endswith("|")]
-    if len(ending) < 8 or len(ending) * 10 < len(filled) * 4:
+    barred = [line for line in filled if "|" in line]
+    if len(barred) < 6 or len(barred) * 10 < len(filled) * 4:
         return None
-    first = next(i for i, line in enumerate(lines) if line.rstrip().endswith("|"))
-    blocks: list[Block] = list(_paragraphs(lines, range(first)))
-    cells: list[Cell] = []
-    pending: list[str] = []
-    pending_at: int | None = None
+    first = next(i for i, line in enumerate(lines) if "|" in line)
+    # a title line right above the first bar belongs to the table only if it has a bar
+    cells: list[tuple[Cell, bool]] = []
+    parts: list[str] = []
+    at: tuple[int, int] | None = None
     for i in range(first, len(lines)):
-        line = lines[i].rstrip()
-        if not line.strip():
-            continue
-        if _PIPES_ONLY.match(line):
-            cells.extend(Cell("", Location(line=i + 1, column=1)) for _ in line.strip())
-            continue
-        if not line.endswith("|"):
-            pending.append(line.strip())
-            pending_at = i if pending_at is None else pending_at
-            continue
-        body = line[:-1].strip()
-        at = pending_at if pending_at is not None else i
-        text = "\n".join([*pending, body]) if pending else body
-        col = len(lines[at]) - len(lines[at].lstrip()) + 1
-        cells.append(Cell(text, Location(line=at + 1, column=col), file_lines=True))
-        pending, pending_at = [], None
-    rows = _rows_by_running_number(cells)
-    blocks.append(Table(rows, Location(line=first + 1, column=1), grid=False))
-    if pending_at is not None:  # text after the last cell is not part of the table
-        blocks.extend(_paragraphs(lines, range(pending_at, len(lines))))
-    return blocks
+        line = lines[i]
+        pos = 0
+        for piece in line.split("|"):
+            end = pos + len(piece)
+            if at is None and piece.strip():
+                at = (i, pos + len(piece) - len(piece.lstrip()))
+            parts.append(piece)
+            if end < len(line):  # a bar closes the cell
+                text = "\n".join(p.strip() for p in parts).strip()
+                where = at or (i, pos)
+                row_ends = not line[end + 1 :].strip()
+                cell = Cell(text, Location(line=where[0] + 1, column=where[1] + 1), True)
+                cells.append((cell, row_ends))
+                parts, at = [], None
+            pos = end + 1
+        parts.append("")  # the line break
+    return first, cells
 
 
-def _rows_by_running_number(cells: list[Cell]) -> list[list[Cell]]:
-    """Split cells into rows at the row numbers 1, 2, 3 … (the header row comes first)."""
+def _pipe_readings(lines: list[str]) -> list[Reading]:
+    found = _pipe_cells(lines)
+    if found is None:
+        return []
+    first, cells = found
+    last_line = max((c.loc.line or 0 for c, _ in cells), default=first)
+    before = list(_paragraphs(lines, range(first)))
+    after = list(_paragraphs(lines, range(_after_cell(lines, last_line), len(lines))))
+    loc = Location(line=first + 1, column=1)
+    stream = CellStream([c for c, _ in cells], loc)
+    readings = [Reading("cells", [*before, stream, *after])]
     rows: list[list[Cell]] = [[]]
-    expected = 1
-    for cell in cells:
-        if cell.text.strip() == str(expected):
-            rows.append([])
-            expected += 1
+    for cell, row_ends in cells:
         rows[-1].append(cell)
-    return [row for row in rows if row]
+        if row_ends:
+            rows.append([])
+    rows = [r for r in rows if any(c.text for c in r)]
+    if sum(len(r) >= 3 for r in rows) * 2 >= len(rows):  # most lines hold several cells
+        readings.insert(0, Reading("rows", [*before, Table(rows, loc, grid=False), *after]))
+    return readings
+
+
+def _after_cell(lines: list[str], last_line: int) -> int:
+    """The line after the last cell: text after the table that is not part of it."""
+    i = last_line
+    while i < len(lines) and "|" not in lines[i - 1]:
+        i += 1
+    return i
 
 
 # --- tab-indented cell dumps ---------------------------------------------------------------------
 
+_BLANK_ROW_HINT = 2.0  # a blank line in a tab dump: a row probably ends there
+_NO_BLANK_ROW_HINT = -1.5
+
 
 def _tab_dump(lines: list[str]) -> list[Block] | None:
+    """A Word table saved as text: every line that starts with a tab starts a cell (a bare tab
+    is an empty cell), other lines continue it, and a blank line usually ends a row."""
     tab_lines = [i for i, line in enumerate(lines) if line.startswith("\t")]
     filled = sum(1 for line in lines if line.strip())
     if len(tab_lines) < 6 or len(tab_lines) * 10 < filled * 3:
@@ -150,23 +203,31 @@ def _tab_dump(lines: list[str]) -> list[Block] | None:
     first, last = tab_lines[0], tab_lines[-1]
     blocks: list[Block] = list(_paragraphs(lines, range(first)))
     cells: list[Cell] = []
+    hints: dict[int, float] = {}
     parts: list[str] = []
     start = first
     end = len(lines)
+    blank_before = False
     for i in range(first, len(lines)):
         line = lines[i]
         if line.startswith("\t"):
             if i > first:
                 cells.append(_tab_cell(parts, start))
-            parts, start = [line[1:]], i
+            if blank_before:
+                hints[len(cells)] = _BLANK_ROW_HINT
+            parts, start, blank_before = [line[1:]], i, False
         elif i > last and not line.strip():
             end = i  # after the last cell a blank line ends the table
             break
+        elif not line.strip():
+            blank_before = True
+            parts.append("")  # kept so the cell's lines stay the file's lines
         else:
             parts.append(line)
     cells.append(_tab_cell(parts, start))
-    table = _chunk_rows(cells, lines, first)
-    blocks.append(table)
+    if hints:  # rows are set apart by blank lines: a row rarely starts without one
+        hints = {i: hints.get(i, _NO_BLANK_ROW_HINT) for i in range(1, len(cells))}
+    blocks.append(CellStream(cells, Location(line=first + 1, column=1), hints))
     blocks.extend(_paragraphs(lines, range(end, len(lines))))
     return blocks
 
@@ -177,21 +238,6 @@ def _tab_cell(parts: list[str], start: int) -> Cell:
     column = 2 if first == 0 else 1
     text = "\n".join(lines[first:]).rstrip()
     return Cell(text, Location(line=start + first + 1, column=column), file_lines=True)
-
-
-def _chunk_rows(cells: list[Cell], lines: list[str], first: int) -> Table:
-    """Rows are chunks of the header's width; the header ends at the first blank line."""
-    width = 0
-    for cell in cells:
-        assert cell.loc.line is not None
-        width += 1
-        nxt = cell.loc.line  # the line after this cell's first line
-        if nxt < len(lines) and not lines[nxt].strip():
-            break
-    loc = Location(line=first + 1, column=1)
-    if width < 2 or len(cells) % width:
-        return Table([cells[i : i + 1] for i in range(len(cells))], loc, grid=False)
-    return Table([cells[i : i + width] for i in range(0, len(cells), width)], loc)
 
 
 # --- rows of tab-separated cells (a Word table pasted into a text editor), CSV ------------------

@@ -10,7 +10,7 @@ from planlint.checks import Result
 from planlint.checks.base import STATUSES
 from planlint.engine import Failure
 from planlint.messages import word
-from planlint.model import Item, Plan
+from planlint.model import Item, Plan, ReadingNote
 
 
 def item_dict(item: Item) -> dict[str, Any]:
@@ -41,6 +41,23 @@ def plan_dict(plan: Plan) -> dict[str, Any]:
         "unplaced": [
             {"text": f.text, "role": f.role, "line": f.loc.line, "location": f.loc.to_dict()}
             for f in plan.unplaced
+        ],
+        "reading": reading_dict(plan.reading),
+    }
+
+
+def reading_dict(note: ReadingNote | None) -> dict[str, Any] | None:
+    if note is None:
+        return None
+    return {
+        "name": note.name,
+        "confidence": note.confidence,
+        "score": note.score,
+        "facts": note.facts,
+        "beaten": note.beaten,
+        "doubts": [
+            {"kind": d.kind, "detail": d.detail, "location": d.loc.to_dict() if d.loc else None}
+            for d in note.doubts
         ],
     }
 

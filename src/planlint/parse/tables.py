@@ -1,0 +1,258 @@
+"""Tables and cell streams to items: find the header, recover the rows, read each row.
+
+Every table-like block takes one way: header -> column roles (columns.py) -> rows with each cell
+in its column (rows.py) -> items (here). A real grid is read by position; a flattened dump or
+stream is decoded by content. Cells the plan puts in columns with no role (备注, 科室负责人) and
+cells left out of the table are kept as unplaced text, never dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from planlint.model import Cell, CellStream, Table
+from planlint.parse.builder import ItemBuilder, ends_sentence, join_lines
+from planlint.parse.cells import cjk_len, is_chrome, marker, split_units
+from planlint.parse.columns import (
+    Columns,
+    columns_from_header,
+    find_header,
+    header_key,
+    header_rows,
+    infer_columns,
+)
+from planlint.parse.rows import MUST, NEVER, Placed, Row, decode, rows_by_position
+from planlint.textnorm import normalize
+from planlint.vocab import header_role, is_header_row
+
+_WRAP_MAX = 30  # a heading goes on over short pieces only
+_HEADER_SCAN = 60  # how far into a stream its header may stand (after a title, a notice)
+
+
+@dataclass
+class TableReading:
+    """What reading a table or stream showed about it, for judging the reading."""
+
+    columns: Columns | None
+    rows: int = 0
+    cost: float = 0.0  # summed row costs: how badly cells fitted their columns
+
+
+def read_table(table: Table, previous: Columns | None, build: ItemBuilder) -> TableReading:
+    """Add a table's items; ``previous`` are the columns of the table before it, which a
+    table with no header of its own continues (a table split at a page break)."""
+    header = find_header(table.rows)
+    breaks = set(table.breaks)
+    if header is not None:
+        span = header_rows(table.rows, header)
+        below = table.rows[header + 1] if span == 2 else None
+        cols: Columns | None = columns_from_header(table.rows[header], below)
+        for row in table.rows[:header]:
+            for cell in row:
+                build.keep(cell.text, cell.loc, "title")
+        body = table.rows[header + span :]
+        breaks = {b - header - span for b in breaks if b >= header + span}
+    else:
+        same_width = previous is not None and all(
+            len(r) == len(previous.roles) for r in table.rows if r
+        )
+        cols = previous if same_width else infer_columns(table.rows)
+        if cols is None and not table.grid:
+            cols = Columns.default()
+        body = table.rows
+    if cols is None:
+        for row in table.rows:
+            for cell in row:
+                build.keep(cell.text, cell.loc)
+        return TableReading(None)
+    if table.grid:
+        rows = rows_by_position(body, cols.roles)
+        breaks_at = breaks
+    else:
+        rows, breaks_at = _decode_lines(body, cols, breaks)
+    read_rows(rows, cols, build, breaks_at)
+    return TableReading(cols, len(rows), sum(r.cost for r in rows))
+
+
+def _decode_lines(
+    body: list[list[Cell]], cols: Columns, breaks: set[int]
+) -> tuple[list[Row], set[int]]:
+    """Rows whose boundaries the source knows (a row a line) but whose cells lost their
+    columns (merged cells dropped): decode each line as one row."""
+    cells: list[Cell] = []
+    starts: list[float] = []
+    first_of: dict[int, int] = {}
+    for index, row in enumerate(body):
+        live = [c for c in row if c.text.strip()] or row[:1]
+        for k, cell in enumerate(live):
+            if k == 0:
+                first_of[id(cell)] = index
+            cells.append(cell)
+            starts.append(MUST if k == 0 else NEVER)
+    rows = decode(cells, cols.roles, starts)
+    at_break: set[int] = set()
+    for n, row in enumerate(rows):
+        first = row.cells[0].cell if row.cells else None
+        if first is not None and first_of.get(id(first)) in breaks:
+            at_break.add(n)
+    return rows, at_break
+
+
+def read_stream(stream: CellStream, build: ItemBuilder) -> TableReading:
+    """Add the items of a table flattened into a run of cells with no row boundaries."""
+    cells = stream.cells
+    head, width = _stream_header(cells)
+    if head is None:
+        cols = Columns.default()
+        body_start = 0
+    else:
+        cols = columns_from_header(cells[head : head + width])
+        for cell in cells[:head]:
+            build.keep(cell.text, cell.loc, "preamble" if not is_chrome(cell.text) else "chrome")
+        body_start = head + width
+    body = cells[body_start:]
+    starts = [stream.row_hints.get(body_start + i, 0.0) for i in range(len(body))]
+    rows = decode(body, cols.roles, starts)
+    read_rows(rows, cols, build, set())
+    return TableReading(cols, len(rows), sum(r.cost for r in rows))
+
+
+def _stream_header(cells: list[Cell]) -> tuple[int | None, int]:
+    """Where a stream's header starts and how many cells it has: the first run of column
+    names that makes a header row (empty cells inside the run are its blank header cells)."""
+    i = 0
+    limit = min(len(cells), _HEADER_SCAN)
+    while i < limit:
+        run = 0
+        while i + run < len(cells) and (
+            header_role(normalize(cells[i + run].text)) or not cells[i + run].text.strip()
+        ):
+            run += 1
+        texts = [normalize(c.text) for c in cells[i : i + run]]
+        if run >= 2 and is_header_row(texts):
+            while run and not texts[run - 1]:  # trailing empties belong to the body
+                run -= 1
+            return i, run
+        i += max(run, 1)
+    return None, 0
+
+
+def read_rows(rows: list[Row], cols: Columns, build: ItemBuilder, breaks: set[int]) -> None:
+    """Add the items of the rows: headings from group cells, one item per task cell (a
+    cell holding several numbered tasks gives several), sharing the row's owner and date.
+
+    A decoded row with no cell at all for the owner or the deadline had it merged with the
+    row above (the dump wrote a vertically merged cell once): it takes the row above's,
+    within the same task group. An empty cell is a blank owner and is not filled.
+    """
+    key = cols.header
+    group_cols = [j for j, r in enumerate(cols.roles) if r == "group"]
+    above: dict[str, Cell | None] = {"unit": None, "deadline": None, "assist": None}
+    for index, row in enumerate(rows):
+        texts = header_key([p.cell for p in row.cells])
+        if texts == key or is_header_row([t for t in texts if t]):
+            for placed in row.cells:  # the header repeated after a page break
+                build.keep(placed.cell.text, placed.cell.loc, "header")
+            continue
+        after_break = index in breaks
+        groups = _join_wrapped(p for p in row.all("group") if p.cell.text.strip())
+        if groups:
+            above = dict.fromkeys(above)
+        for placed in groups:
+            text = placed.cell.text.strip()
+            level = group_cols.index(placed.col) + 1 if placed.col in group_cols else 1
+            if after_break and not marker(text) and build.sections.levels:
+                build.extend_heading(text)
+            else:
+                build.heading(text, placed.cell.loc, default_level=level)
+        found = {role: row.first(role) for role in above}
+        for role, cell in found.items():
+            if cell is None and row.decoded and not row.has_column(role):
+                found[role] = above[role]
+        reqs = [p.cell for p in row.all("req") if p.cell.text.strip()]
+        for placed in row.cells:
+            if placed.role not in ("seq", "group", "req", *above) and placed.cell.text.strip():
+                build.keep(placed.cell.text, placed.cell.loc, "column")
+        for cell in row.extra:
+            build.keep(cell.text, cell.loc, "chrome" if is_chrome(cell.text) else "unknown")
+        if not reqs:
+            continue
+        above.update({r: c for r, c in found.items() if c is not None})
+        _add_row_items(row, reqs, found, cols, build, after_break)
+
+
+def _join_wrapped(groups: Iterable[Placed]) -> list[Placed]:
+    """A heading wrapped over two cells of one column ("二、提升政策解读和" + "回应关切水平")
+    is one heading: an unnumbered piece after an unfinished one continues it."""
+    out: list[Placed] = []
+    for placed in groups:
+        text = placed.cell.text.strip()
+        if out and out[-1].col == placed.col and not marker(text):
+            last = out[-1]
+            if not ends_sentence(last.cell.text) and cjk_len(text) <= _WRAP_MAX:
+                joined = Cell(last.cell.text.rstrip() + text, last.cell.loc, last.cell.file_lines)
+                out[-1] = Placed(joined, last.role, last.col)
+                continue
+        out.append(placed)
+    return out
+
+
+def _add_row_items(
+    row: Row,
+    reqs: list[Cell],
+    found: dict[str, Cell | None],
+    cols: Columns,
+    build: ItemBuilder,
+    after_break: bool,
+) -> None:
+    unit, deadline_cell, assist = found["unit"], found["deadline"], found["assist"]
+    units = split_units(unit.text) if unit else None
+    if units and cols.unit_is_lead and not units.leads:
+        units.leads = [n for n in units.names if n not in units.assisting]
+    deadline = deadline_cell.text if deadline_cell else None
+    assisting = split_units(assist.text).names if assist else []
+    seq_cell = row.first("seq")
+    seq = seq_cell.text.strip() if seq_cell and seq_cell.text.strip().isdigit() else None
+    for k, cell in enumerate(reqs):
+        req = cell.text.strip()
+        if after_break and k == 0 and _continues(req, build):
+            build.continue_last(req, units, deadline)
+            continue
+        if len(reqs) == 1 and _heading_row(req, seq, unit, deadline_cell, assist):
+            build.heading(req, cell.loc)
+            continue
+        build.add(
+            req,
+            cell.loc,
+            units,
+            deadline,
+            seq if len(reqs) == 1 else None,
+            assisting,
+            file_lines=cell.file_lines,
+        )
+
+
+def _heading_row(
+    text: str, seq: str | None, unit: Cell | None, deadline: Cell | None, assist: Cell | None
+) -> bool:
+    """A row holding only a short 一、/(一) title in the requirement column is a heading
+    (a task group written as a row across the table)."""
+    mk = marker(text)
+    empty = not any(c and c.text.strip() for c in (unit, deadline, assist))
+    return bool(
+        mk
+        and mk.level <= 2
+        and empty
+        and not seq
+        and cjk_len(text) <= 30
+        and not ends_sentence(text)
+    )
+
+
+def _continues(text: str, build: ItemBuilder) -> bool:
+    """Whether a requirement cell right after a page break continues the previous item."""
+    if not build.items or marker(text):
+        return False
+    last = build.items[-1].text
+    return build.numbered or not ends_sentence(join_lines(last))
