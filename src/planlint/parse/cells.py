@@ -113,9 +113,12 @@ class Units:
     placeholder: str | None
 
 
+_CLOSING_PUNCT = "。．.；;，,、 \u3000"
+
+
 def split_units(text: str) -> Units:
     """Unit names from a responsible-unit cell, as written, with qualifiers dropped."""
-    raw = text.strip()
+    raw = text.strip().rstrip(_CLOSING_PUNCT)
     if not raw:
         return Units([], [], [], None)
     if is_placeholder(raw):
@@ -170,13 +173,14 @@ def _drop_qualifiers(part: str) -> str:
 
 def _is_unit_name(name: str) -> bool:
     n = normalize(name)
-    return 1 < len(n) <= 24 and bool(_UNIT_SUFFIX.search(n)) and marker(n) is None
+    bare = re.sub(r"\([^()]{1,8}\)$", "", n)  # 各职能科(室), 规划信息处(爱卫办)
+    return 1 < len(n) <= 24 and bool(_UNIT_SUFFIX.search(bare)) and marker(n) is None
 
 
 @lru_cache(maxsize=4096)
 def is_unit_like(text: str) -> bool:
     """A cell that lists organisational units (and nothing else)."""
-    t = text.strip()
+    t = text.strip().rstrip(_CLOSING_PUNCT)
     if not t or len(normalize(t)) > 150:
         return False
     if is_placeholder(t):

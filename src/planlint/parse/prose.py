@@ -9,6 +9,8 @@ from an explicit lead in the text (局办公室牵头…); otherwise the item ha
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from itertools import pairwise
 
 from planlint.model import Paragraph
 from planlint.parse.builder import ItemBuilder, ends_sentence
@@ -24,9 +26,9 @@ from planlint.parse.cells import (
 from planlint.textnorm import normalize
 
 _LABEL = re.compile(
-    r"[(（]?\s*(?P<key>牵头单位|牽頭單位|责任单位|責任單位|责任科室|責任科室|责任部门|責任部門|责任处室"
-    r"|责任股室|牵头部门|配合单位|配合部門|配合部门|协办单位|完成时限|完成時限|完成时间|完成時間"
-    r"|时限要求|時限要求|时间节点|办结时限)\s*[:：]\s*(?P<value>[^；;）)\n]*)[；;]?\s*[)）]?"
+    r"[(（]?\s*(?P<key>(?:[牵牽][头頭]|[责責]任|配合|[协協][办辦]|主[办辦]|承[办辦])"
+    r"(?:[单單]位|[部][门門]|科室|[处處]室|股室)|完成[时時][限间間]|[时時]限要求|[时時][间間][节節]点"
+    r"|[办辦][结結][时時]限)\s*[:：]\s*(?P<value>[^；;）)\n]*)[；;]?\s*[)）]?"
 )
 _LEAD = re.compile(r"(?:^|[。；;,，])\s*(?:由|请|應由|应由)?([^。；;,，]{2,16}?)(?:牵头|牽頭)")
 _CLOSING = re.compile(
@@ -41,12 +43,13 @@ def read_prose(paras: list[Paragraph], build: ItemBuilder) -> bool | None:
     Returns None when no numbered body was found, else whether items carry assignment labels
     (a numbered division plan) or not (key points).
     """
+    paras = [piece for p in paras for piece in split_inline(p)]
     marks = [marker(p.text) for p in paras]
     start = next((i for i, m in enumerate(marks) if m and m.level == 1), None)
     if start is None:
         start = next((i for i, m in enumerate(marks) if m), None)
     if start is None:
-        return None
+        return _read_unnumbered(paras, build)
     for p in paras[:start]:
         build.keep(p.text, p.loc, "preamble")
     current = None  # the item unnumbered paragraphs continue
@@ -90,6 +93,67 @@ def read_prose(paras: list[Paragraph], build: ItemBuilder) -> bool | None:
     return labelled
 
 
+# a numbering marker inside a line, after a sentence, a bracket or a space: where a document
+# flattened onto one line ("……。 (一)强化… 1、数字经济…") had its paragraph breaks
+_INLINE = re.compile(
+    r"(?<=[。；;！!？?)）\s])\s*(?=(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]"
+    r"|\d{1,2}[、．]|\d{1,2}\.(?!\d)|[(（]\d{1,2}[)）]|[①-⑳]))"
+)
+
+
+def split_inline(para: Paragraph) -> list[Paragraph]:
+    """A paragraph holding several numbered paragraphs is split before each marker."""
+    text = para.text
+    cuts = [m.end() for m in _INLINE.finditer(text) if m.end() > 0]
+    cuts = [c for c in cuts if marker(text[c:])]
+    if not cuts:
+        return [para]
+    out: list[Paragraph] = []
+    bounds = [0, *cuts, len(text)]
+    for a, b in pairwise(bounds):
+        piece = text[a:b].strip()
+        if piece:
+            column = (para.loc.column or 1) + a
+            out.append(Paragraph(piece, replace(para.loc, column=column)))
+    return out
+
+
+_NOTICE = re.compile(
+    r"印发给你们|印发你们|现印发|请结合实际|请认真|贯彻执行|抓好落实|遵照执行|[:：]$|^(各|局机关|机关)"
+)
+_MIN_PARAGRAPH = 30  # an unnumbered paragraph shorter than this is a title or a line of chrome
+
+
+def _read_unnumbered(paras: list[Paragraph], build: ItemBuilder) -> bool | None:
+    """A notice or plan with no numbering: each requirement paragraph is an item (r1, r2 …);
+    the address line, the covering sentences, the signature, the date and the page chrome
+    stay unplaced. None when no paragraph reads like a requirement."""
+    tasks = [p for p in paras if _requirement_paragraph(p.text)]
+    if not tasks:
+        return None
+    labelled = False
+    for para in paras:
+        if para not in tasks:
+            role = "chrome" if is_chrome(para.text) else _closing_role(para.text)
+            build.keep(para.text, para.loc, "preamble" if role == "closing" else role)
+            continue
+        for item in build.add(para.text, para.loc):
+            _apply_labels(item)
+            labelled = labelled or bool(item.assignees or item.deadline)
+    return labelled
+
+
+def _requirement_paragraph(text: str) -> bool:
+    t = text.strip()
+    return (
+        cjk_len(t) >= _MIN_PARAGRAPH
+        and not is_chrome(t)
+        and not _closing(t)
+        and not _NOTICE.search(normalize(t))
+        and bool(re.search(r"[。；;]", t))
+    )
+
+
 def _is_heading(i: int, paras: list[Paragraph], marks: list) -> bool:
     mk = marks[i]
     for j in range(i + 1, len(paras)):
@@ -113,8 +177,9 @@ def _closing_role(text: str) -> str:
 
 
 def _apply_labels(item) -> None:
-    """Move inline 责任单位/完成时限 labels out of the text into the item's fields; the
-    matcher's copy of the text follows."""
+    """Move inline 牵头单位/责任单位/完成时限 labels out of the text into the item's fields
+    (several labels add up: 牵头单位 gives leads, 责任单位 the rest); the matcher's copy of
+    the text follows."""
     found = False
     for m in _LABEL.finditer(item.text):
         key, value = normalize(m.group("key")), m.group("value").strip()
@@ -123,20 +188,46 @@ def _apply_labels(item) -> None:
         found = True
         if key.startswith(("完成", "时限", "时间", "办结")):
             item.deadline = value
-        elif key.startswith(("配合", "协办")):
-            item.assisting = split_units(value).names
-        else:
-            units = split_units(value)
-            leads = units.names if key.startswith("牵头") else units.leads
-            item.assignees, item.leads, item.placeholder = (
-                units.names,
-                leads,
-                units.placeholder,
-            )
+            continue
+        units = split_units(value)
+        names = [n for n in units.names if is_unit_like(n)] or units.names
+        if key.startswith(("配合", "协办")):
+            item.assisting = _union(item.assisting, names)
+            continue
+        item.assignees = _union(item.assignees, names)
+        leads = names if key.startswith("牵头") else units.leads
+        item.leads = _union(item.leads, leads)
+        item.placeholder = units.placeholder if not item.assignees else None
     if found:
         item.text = _LABEL.sub("", item.text).strip()
     _apply_trailing_note(item)
+    _apply_unit_brackets(item)
     item.match_text = normalize(item.text)
+
+
+def _union(first: list[str], more: list[str]) -> list[str]:
+    return list(dict.fromkeys([*first, *more]))
+
+
+_BRACKET = re.compile(r"[(（]([^()（）]{2,80})[)）]")
+
+
+def _apply_unit_brackets(item) -> None:
+    """Owners named in brackets inside the text ("…三大保卫战（大气司、水司）…") add up:
+    the item's owners are all of them. The brackets leave the text."""
+    if item.assignees:
+        return
+    names: list[str] = []
+    for m in _BRACKET.finditer(item.text):
+        inner = re.sub(r"[&＆*#]+", "", m.group(1))
+        if is_unit_like(inner):
+            names = _union(names, split_units(inner).names)
+    if names:
+        item.assignees = names
+        item.text = _BRACKET.sub(
+            lambda m: "" if is_unit_like(re.sub(r"[&＆*#]+", "", m.group(1))) else m.group(0),
+            item.text,
+        ).strip()
 
 
 _TRAILING = re.compile(r"[(（]([^()（）]{2,80})[)）]\s*[。；;]?\s*$")
