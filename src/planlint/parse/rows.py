@@ -93,7 +93,9 @@ def decode(cells: list[Cell], roles: list[str | None], breaks: list[float]) -> l
     leading = [sum(missing[:j]) for j in range(width)]  # columns skipped before column j
     trailing = [sum(missing[j + 1 :]) for j in range(width)]  # after column j, to the row's end
     between = [[sum(missing[a + 1 : j]) for j in range(width)] for a in range(width)]
-    repeatable = [r in ("group", "req") for r in roles]
+    # a column whose cell may come as several pieces: heading levels, task paragraphs, and a
+    # unit list one unit a line
+    repeatable = [r in ("group", "req", "unit", "assist") for r in roles]
     start = width  # the state before the first cell
     NEG = float("-inf")
     score = [NEG] * width + [0.0]

@@ -142,9 +142,11 @@ def read_rows(rows: list[Row], cols: Columns, build: ItemBuilder, breaks: set[in
     """Add the items of the rows: headings from group cells, one item per task cell (a
     cell holding several numbered tasks gives several), sharing the row's owner and date.
 
-    A decoded row with no cell at all for the owner or the deadline had it merged with the
-    row above (the dump wrote a vertically merged cell once): it takes the row above's,
-    within the same task group. An empty cell is a blank owner and is not filled.
+    A decoded row with no cell, or an empty one, for the owner or the deadline had it merged
+    with the row above (dumps write a vertically merged cell once, and leave its other rows
+    empty or out): it takes the row above's, within the same task group. A row whose cells
+    after the task are all written and all empty is blank, not merged; and a real grid keeps
+    its blank cells blank.
     """
     key = cols.header
     group_cols = [j for j, r in enumerate(cols.roles) if r == "group"]
@@ -166,9 +168,10 @@ def read_rows(rows: list[Row], cols: Columns, build: ItemBuilder, breaks: set[in
                 build.extend_heading(text)
             else:
                 build.heading(text, placed.cell.loc, default_level=level)
-        found = {role: row.first(role) for role in above}
+        found = {role: _joined(row.all(role)) for role in above}
+        blank_row = _blank_after_task(row)
         for role, cell in found.items():
-            if cell is None and row.decoded and not row.has_column(role):
+            if row.decoded and (cell is None or (not cell.text.strip() and not blank_row)):
                 found[role] = above[role]
         reqs = [p.cell for p in row.all("req") if p.cell.text.strip()]
         for placed in row.cells:
@@ -180,6 +183,21 @@ def read_rows(rows: list[Row], cols: Columns, build: ItemBuilder, breaks: set[in
             continue
         above.update({r: c for r, c in found.items() if c is not None})
         _add_row_items(row, reqs, found, cols, build, after_break)
+
+
+def _blank_after_task(row: Row) -> bool:
+    """Whether the row has cells after its task and every one of them is empty."""
+    req = next((p.col for p in row.cells if p.role == "req"), None)
+    after = [p for p in row.cells if req is not None and p.col > req]
+    return bool(after) and not any(p.cell.text.strip() for p in after)
+
+
+def _joined(pieces: list[Placed]) -> Cell | None:
+    """One cell from the pieces a dump wrote a cell in (a unit list one unit a line)."""
+    if len(pieces) <= 1:
+        return pieces[0].cell if pieces else None
+    texts = [p.cell.text for p in pieces if p.cell.text.strip()]
+    return Cell("\n".join(texts), pieces[0].cell.loc, pieces[0].cell.file_lines)
 
 
 def _join_wrapped(groups: Iterable[Placed]) -> list[Placed]:

@@ -59,14 +59,11 @@ def _readings(lines: list[str]) -> list[Reading]:
     if markdown is not None:
         readings.append(Reading("markdown", markdown, _EXPLICIT))
     readings.extend(_pipe_readings(lines))
-    for name, shape in (
-        ("tab-cells", _tab_dump),
-        ("tab-rows", _tab_separated),
-        ("paragraph-cells", _paragraph_stream),
-    ):
+    for name, shape in (("tab-cells", _tab_dump), ("tab-rows", _tab_separated)):
         blocks = shape(lines)
         if blocks is not None:
             readings.append(Reading(name, blocks))
+    readings.extend(_line_streams(lines))
     readings.append(Reading("prose", list(_paragraphs(lines, range(len(lines))))))
     return readings
 
@@ -324,7 +321,14 @@ def _csv(text: str, path: str) -> list[Block]:
 # --- web pages flattened into paragraphs ---------------------------------------------------------
 
 
-def _paragraph_stream(lines: list[str]) -> list[Block] | None:
+def _line_streams(lines: list[str]) -> list[Reading]:
+    """A table dumped one cell a line or one cell a paragraph, after a run of column names.
+
+    Blank lines mean different things to different tools: between paragraphs of a web page
+    they separate cells, in LibreOffice's text export each one is an empty (merged) cell, in
+    a copy-paste they are nothing. Each meaning is one reading; parse keeps the best.
+    """
+    readings: list[Reading] = []
     paras: list[tuple[str, int]] = []
     buf: list[str] = []
     at = 0
@@ -336,18 +340,27 @@ def _paragraph_stream(lines: list[str]) -> list[Block] | None:
         elif buf:
             paras.append(("".join(buf), at))
             buf = []
-    start = _header_run(paras)
+    if len(paras) < len([line for line in lines if line.strip()]):
+        readings.extend(_stream_reading("paragraph-cells", lines, paras))
+    every = [(line.strip(), i) for i, line in enumerate(lines)]
+    readings.extend(_stream_reading("line-cells", lines, [p for p in every if p[0]]))
+    readings.extend(_stream_reading("line-cells-with-blanks", lines, every))
+    return readings
+
+
+def _stream_reading(name: str, lines: list[str], paras: list[tuple[str, int]]) -> list[Reading]:
+    start = _header_run([p for p in paras if p[0]])
     if start is None:
-        # no blank lines between cells: one cell a line
-        paras = [(line.strip(), i) for i, line in enumerate(lines) if line.strip()]
-        start = _header_run(paras)
-    if start is None:
-        return None
+        return []
+    head = [p for p in paras if p[0]][start]
+    start = paras.index(head)
     first_line = paras[start][1]
     blocks: list[Block] = list(_paragraphs(lines, range(first_line)))
     cells = [Cell(text, Location(line=i + 1, column=1)) for text, i in paras[start:]]
+    while cells and not cells[-1].text:
+        cells.pop()
     blocks.append(CellStream(cells, Location(line=first_line + 1, column=1)))
-    return blocks
+    return [Reading(name, blocks)]
 
 
 def _header_run(paras: list[tuple[str, int]]) -> int | None:
