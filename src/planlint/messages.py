@@ -19,6 +19,18 @@ _TEMPLATES: dict[str, dict[str, str]] = {
         "zh": "要求「{title}」见于第{item}项，但本计划未分配责任单位",
         "en": "'{title}' is in item {item}, but the plan assigns no responsible units",
     },
+    "unassigned-unsure": {
+        "zh": "要求「{title}」见于第{item}项，但未能读出其责任单位（本文件多数事项均未读出责任单位，可能是读取有误，请人工核对）",
+        "en": "'{title}' is in item {item}, but no owner could be read for it (most items of this file came out with no owner: the reading may be wrong, check by hand)",
+    },
+    "reading-owners-missing": {
+        "zh": "读取存疑：表头有责任单位栏，但{detail}项未读出责任单位（自{where}起），请核对读取结果（planlint parse）",
+        "en": "reading doubtful: the header has a unit column, but {detail} items came out with no owner (from {where}); check the reading with planlint parse",
+    },
+    "reading-unplaced-task": {
+        "zh": "读取存疑：{where}处疑似工作任务的文字未归入任何事项：“{detail}”",
+        "en": "reading doubtful: task-like text at {where} was not placed in any item: '{detail}'",
+    },
     "not-applicable": {
         "zh": "要求「{title}」见于第{item}项，标注为“{placeholder}”，计划注明本单位不涉及",
         "en": "'{title}' is in item {item}, marked '{placeholder}', which the plan declares as not involved",

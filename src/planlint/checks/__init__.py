@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from planlint.checks import coverage, deadline, diffuse_owner
+from planlint.checks import coverage, deadline, diffuse_owner, reading
 from planlint.checks.base import Finding, Verdict
 from planlint.match import RequirementMatch
 from planlint.model import Plan
@@ -35,6 +35,7 @@ class Result:
 
 def evaluate(plan: Plan, matches: list[RequirementMatch], pack_names: list[str]) -> Result:
     result = Result(plan, pack_names)
+    result.findings.extend(reading.check_plan(plan))
     items = {item.id: item for item in plan.items}
     for match in matches:
         verdict = coverage.verdict(plan, match, items)

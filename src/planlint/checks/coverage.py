@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from planlint.checks.base import Finding, Verdict, finding
+from planlint.checks.reading import owners_unsure
 from planlint.match import RequirementMatch
 from planlint.model import Item, Plan
 from planlint.parse.meta import declared_meaning
@@ -42,6 +43,10 @@ def check(plan: Plan, verdict: Verdict, items: dict[str, Item]) -> Iterator[Find
         yield finding(rule, "info", "not-applicable", "not-applicable", params, item)
         return
     severity = rule.severity if rule.requires_owner else "warning"
+    if not item.placeholder and owners_unsure(plan):
+        # the reader may have missed the owner: say so, and do not fail the plan on it
+        yield finding(rule, "warning", "unassigned", "unassigned-unsure", params, item)
+        return
     if plan.kind == "key-points":
         template = "unassigned-plan"
     elif item.placeholder:

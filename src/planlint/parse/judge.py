@@ -70,7 +70,11 @@ def judge(plan: Plan, tables: list[TableReading], prior: float = 0.0) -> Judgeme
     )
     doubts: list[Doubt] = []
     ownerless = [i for i in good if not (i.assignees or i.placeholder)]
-    if expects_units and good and len(ownerless) > len(good) * _OWNERLESS_SHARE:
+    # owners the reader lost, not owners the plan left blank: unit names left unplaced
+    stray_units = [
+        f for f in plan.unplaced if f.role in ("unknown", "column") and is_unit_like(f.text)
+    ]
+    if expects_units and good and stray_units and len(ownerless) > len(good) * _OWNERLESS_SHARE:
         doubts.append(Doubt("owners-missing", ownerless[0].loc, f"{len(ownerless)}/{len(good)}"))
     for fragment in lost:
         if marker(fragment.text) or cjk_len(fragment.text) >= 2 * _MIN_TASK:

@@ -200,8 +200,8 @@ def _apply_labels(item) -> None:
         item.placeholder = units.placeholder if not item.assignees else None
     if found:
         item.text = _LABEL.sub("", item.text).strip()
-    _apply_trailing_note(item)
     _apply_unit_brackets(item)
+    _apply_trailing_note(item)
     item.match_text = normalize(item.text)
 
 
@@ -215,15 +215,16 @@ _BRACKET = re.compile(r"[(（]([^()（）]{2,80})[)）]")
 def _apply_unit_brackets(item) -> None:
     """Owners named in brackets inside the text ("…三大保卫战（大气司、水司）…") add up:
     the item's owners are all of them. The brackets leave the text."""
-    if item.assignees:
-        return
     names: list[str] = []
     for m in _BRACKET.finditer(item.text):
         inner = re.sub(r"[&＆*#]+", "", m.group(1))
         if is_unit_like(inner):
-            names = _union(names, split_units(inner).names)
+            units = split_units(inner)
+            names = _union(names, units.names)
+            item.leads = _union(item.leads, units.leads)
+            item.assisting = _union(item.assisting, units.assisting)
     if names:
-        item.assignees = names
+        item.assignees, item.placeholder = _union(item.assignees, names), None
         item.text = _BRACKET.sub(
             lambda m: "" if is_unit_like(re.sub(r"[&＆*#]+", "", m.group(1))) else m.group(0),
             item.text,

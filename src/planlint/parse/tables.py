@@ -22,7 +22,7 @@ from planlint.parse.columns import (
     header_rows,
     infer_columns,
 )
-from planlint.parse.rows import MUST, NEVER, Placed, Row, decode, rows_by_position
+from planlint.parse.rows import Placed, Row, decode, rows_by_position
 from planlint.textnorm import normalize
 from planlint.vocab import header_role, is_header_row
 
@@ -66,37 +66,10 @@ def read_table(table: Table, previous: Columns | None, build: ItemBuilder) -> Ta
             for cell in row:
                 build.keep(cell.text, cell.loc)
         return TableReading(None)
-    if table.grid:
-        rows = rows_by_position(body, cols.roles)
-        breaks_at = breaks
-    else:
-        rows, breaks_at = _decode_lines(body, cols, breaks)
-    read_rows(rows, cols, build, breaks_at)
+    # a row that fills the grid is read by position, any other by content
+    rows = rows_by_position(body, cols.roles)
+    read_rows(rows, cols, build, breaks)
     return TableReading(cols, len(rows), sum(r.cost for r in rows))
-
-
-def _decode_lines(
-    body: list[list[Cell]], cols: Columns, breaks: set[int]
-) -> tuple[list[Row], set[int]]:
-    """Rows whose boundaries the source knows (a row a line) but whose cells lost their
-    columns (merged cells dropped): decode each line as one row."""
-    cells: list[Cell] = []
-    starts: list[float] = []
-    first_of: dict[int, int] = {}
-    for index, row in enumerate(body):
-        live = [c for c in row if c.text.strip()] or row[:1]
-        for k, cell in enumerate(live):
-            if k == 0:
-                first_of[id(cell)] = index
-            cells.append(cell)
-            starts.append(MUST if k == 0 else NEVER)
-    rows = decode(cells, cols.roles, starts)
-    at_break: set[int] = set()
-    for n, row in enumerate(rows):
-        first = row.cells[0].cell if row.cells else None
-        if first is not None and first_of.get(id(first)) in breaks:
-            at_break.add(n)
-    return rows, at_break
 
 
 def read_stream(stream: CellStream, build: ItemBuilder) -> TableReading:
@@ -179,7 +152,10 @@ def read_rows(rows: list[Row], cols: Columns, build: ItemBuilder, breaks: set[in
                 build.keep(placed.cell.text, placed.cell.loc, "column")
         for cell in row.extra:
             build.keep(cell.text, cell.loc, "chrome" if is_chrome(cell.text) else "unknown")
-        if not reqs:
+        if not reqs:  # owner or date cells with no task to go with: kept, not dropped
+            for cell in found.values():
+                if cell is not None and cell in [p.cell for p in row.cells]:
+                    build.keep(cell.text, cell.loc, "unknown")
             continue
         above.update({r: c for r, c in found.items() if c is not None})
         _add_row_items(row, reqs, found, cols, build, after_break)

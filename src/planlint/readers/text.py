@@ -178,7 +178,8 @@ def _pipe_cells(lines: list[str]) -> tuple[int, list[tuple[Cell, bool]]] | None:
     if len(barred) < 6 or len(barred) * 10 < len(filled) * 4:
         return None
     first = next(i for i, line in enumerate(lines) if "|" in line)
-    # a title line right above the first bar belongs to the table only if it has a bar
+    if first > 0 and lines[first].strip() == "|" and lines[first - 1].strip():
+        first -= 1  # the first cell stands above its bar, on a line of its own
     cells: list[tuple[Cell, bool]] = []
     parts: list[str] = []
     at: tuple[int, int] | None = None
