@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import time
 import zipfile
 from pathlib import Path
@@ -12,6 +13,7 @@ import pytest
 from conftest_formats import build_docx, build_html, build_xlsx, rezip, zip_member
 from planlint.errors import ReadError
 from planlint.readers import Limits, read_document
+from planlint.readers.doc import find_soffice
 from planlint.readers.limits import has_dtd
 
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -167,7 +169,14 @@ def test_content_not_matching_extension(tmp_path):
     with zipfile.ZipFile(plain_zip, "w") as zf:
         zf.writestr("readme.txt", "hello")
     refused(tmp_path, "d.xlsx", plain_zip.getvalue(), "not a Excel .xlsx file (content is a zip")
-    refused(tmp_path, "e.xls", OLE2 + b"\0" * 100, "convert")  # an OLE2 the extension names
+    # an OLE2 file with no Word or Excel stream: the extension names it, LibreOffice refuses it
+    message = refused(tmp_path, "e.xls", OLE2 + b"\0" * 100, "e.xls: legacy Excel .xls file: ")
+    if find_soffice():
+        assert re.search(r"\.xls file: LibreOffice could not convert it \([^()]+\)$", message)
+    else:
+        assert message.endswith(
+            ": convert it to .xlsx with Excel or `soffice --headless --convert-to xlsx e.xls`"
+        )
 
 
 def test_empty_and_missing(tmp_path):

@@ -74,6 +74,14 @@ def read_prose(paras: list[Paragraph], build: ItemBuilder) -> bool | None:
                 build.keep(text, para.loc, _closing_role(text))
                 current = None
                 continue
+            if (current.assignees or current.deadline) and _LABEL.search(text):
+                # owner labels of its own after an item that has them: a new task whose
+                # number was lost, not a continuation
+                made = build.add(text, para.loc, id_prefix=build.sections.label_path())
+                for item in made:
+                    _apply_labels(item)
+                current = made[-1] if made else None
+                continue
             current.text = current.text + text
             _apply_labels(current)
             labelled = labelled or bool(current.assignees or current.deadline)
