@@ -169,17 +169,19 @@ class ItemBuilder:
         return made
 
     def continue_last(self, text: str, units: Units | None, deadline: str | None) -> bool:
-        """Append a fragment that continues the previous item across a page break."""
+        """Append a fragment that continues the previous item across a page break: every
+        cell of the row goes on, the deadline ("2025年9月30日" / "前") and the unit list too."""
         if not self.items:
             return False
         last = self.items[-1]
         last.text = join_lines(last.text + "\n" + text)
         last.match_text = normalize(last.text)
-        if units and not last.assignees and units.names:
-            last.assignees, last.leads = list(units.names), list(units.leads)
+        if units and units.names:
+            last.assignees = list(dict.fromkeys([*last.assignees, *units.names]))
+            last.leads = list(dict.fromkeys([*last.leads, *units.leads]))
             last.placeholder = None
-        if deadline and not last.deadline:
-            last.deadline = squash(deadline)
+        if deadline and deadline.strip():
+            last.deadline = squash((last.deadline or "") + deadline)
         return True
 
     def simplify_ids(self) -> None:

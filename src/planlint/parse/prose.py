@@ -217,12 +217,13 @@ def _union(first: list[str], more: list[str]) -> list[str]:
     return list(dict.fromkeys([*first, *more]))
 
 
-_BRACKET = re.compile(r"[(（]([^()（）]{2,80})[)）]")
+# an owner bracket closes a clause: "…工作力度（大气司、水司）。"; "各村（社区）村务" is a noun
+_BRACKET = re.compile(r"[(（]([^()（）]{2,80})[)）](?=\s*(?:[。；;，,]|$))")
 
 
 def _apply_unit_brackets(item) -> None:
-    """Owners named in brackets inside the text ("…三大保卫战（大气司、水司）…") add up:
-    the item's owners are all of them. The brackets leave the text."""
+    """Owners named in brackets that close a clause inside the text ("…三大保卫战（大气司、
+    水司），…") add up: the item's owners are all of them. The brackets leave the text."""
     names: list[str] = []
     for m in _BRACKET.finditer(item.text):
         inner = re.sub(r"[&＆*#]+", "", m.group(1))

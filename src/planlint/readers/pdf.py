@@ -27,9 +27,10 @@ import re
 import sys
 
 from planlint.errors import ReadError
-from planlint.model import Block, Document, Location, Paragraph
+from planlint.model import Block, Document, Location, Paragraph, Reading
 from planlint.readers.grid import Slot, clean, grid_blocks
 from planlint.readers.limits import Limits, short_reason, time_limit
+from planlint.readers.unwrap import unwrap
 from planlint.textnorm import normalize
 from planlint.vocab import is_header_row
 
@@ -71,7 +72,12 @@ def _read(pdfplumber, data: bytes, path: str, limits: Limits) -> Document:
             page.close()
     if not any_text:
         raise ReadError(path, "scanned PDF with no text layer; run OCR first")
-    return Document(path, "pdf", blocks)
+    alternatives = []
+    if all(isinstance(b, Paragraph) for b in blocks):  # prose: its lines may be hard-wrapped
+        unwrapped = unwrap([b for b in blocks if isinstance(b, Paragraph)])
+        if unwrapped is not None:
+            alternatives.append(Reading("prose-unwrapped", list(unwrapped)))
+    return Document(path, "pdf", blocks, "pdf", alternatives)
 
 
 class CircularReference(ValueError):

@@ -16,7 +16,6 @@ The reader recognises the shape of the text and hands parse/ cells or paragraphs
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 
 from planlint.errors import ReadError
@@ -31,6 +30,7 @@ from planlint.model import (
     Table,
 )
 from planlint.readers.decode import decode
+from planlint.readers.unwrap import unwrap
 from planlint.textnorm import normalize
 from planlint.vocab import header_role, is_header_row
 
@@ -66,54 +66,10 @@ def _readings(lines: list[str]) -> list[Reading]:
             readings.append(Reading(name, blocks))
     readings.extend(_line_streams(lines))
     readings.append(Reading("prose", list(_paragraphs(lines, range(len(lines))))))
-    unwrapped = _unwrapped(lines)
+    unwrapped = unwrap(list(_paragraphs(lines, range(len(lines)))))
     if unwrapped is not None:
-        readings.append(Reading("prose-unwrapped", unwrapped))
+        readings.append(Reading("prose-unwrapped", list(unwrapped)))
     return readings
-
-
-_SENTENCE_END = tuple("。；;！!？?：:）)」”")
-_MIN_WRAP = 40  # display columns: a text wrapped narrower than this is not hard-wrapped prose
-
-
-def _unwrapped(lines: list[str]) -> list[Block] | None:
-    """Prose hard-wrapped at a fixed width (pdftotext, w3m, a mail client): a line that fills
-    the width and stops mid-sentence goes on in the next line, so the two are one paragraph.
-    None when the text shows no such wrapping."""
-    widths = [display_width(line.rstrip()) for line in lines]
-    full = sorted(w for w in widths if w)
-    if len(full) < 4:
-        return None
-    wrap = full[int(len(full) * 0.9)]
-    if wrap < _MIN_WRAP:
-        return None
-    blocks: list[Block] = []
-    joined = 0
-    i = 0
-    while i < len(lines):
-        if not lines[i].strip():
-            i += 1
-            continue
-        start, text = i, lines[i].strip()
-        while (
-            widths[i] >= wrap - 2
-            and not text.endswith(_SENTENCE_END)
-            and i + 1 < len(lines)
-            and lines[i + 1].strip()
-        ):
-            i += 1
-            nxt = lines[i].strip()
-            text += ("" if not (text[-1].isascii() and nxt[0].isascii()) else " ") + nxt
-            joined += 1
-        col = len(lines[start]) - len(lines[start].lstrip()) + 1
-        blocks.append(Paragraph(text, Location(line=start + 1, column=col)))
-        i += 1
-    return blocks if joined else None
-
-
-def display_width(text: str) -> int:
-    """Columns a text takes in a terminal or a text dump: wide CJK characters take two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
 
 
 def _paragraphs(lines: list[str], indexes: Iterable[int]) -> Iterable[Paragraph]:
