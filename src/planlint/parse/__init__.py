@@ -13,7 +13,16 @@ from __future__ import annotations
 
 import re
 
-from planlint.model import Block, CellStream, Document, Paragraph, Plan, Reading, Table
+from planlint.model import (
+    Block,
+    CellStream,
+    Document,
+    Fragment,
+    Paragraph,
+    Plan,
+    Reading,
+    Table,
+)
 from planlint.parse.builder import ItemBuilder
 from planlint.parse.cells import is_chrome, marker
 from planlint.parse.columns import Columns, find_header, header_key
@@ -30,15 +39,17 @@ def parse(doc: Document) -> Plan:
     readings = [Reading(doc.reading, doc.blocks, doc.prior), *doc.alternatives]
     judged = []
     for reading in readings:
-        plan, tables = _parse_blocks(doc, reading.blocks)
-        judged.append((judge(plan, tables, reading.prior), reading.name, plan))
+        plan, tables, headings = _parse_blocks(doc, reading.blocks)
+        judged.append((judge(plan, tables, headings, reading.prior), reading.name, plan))
     best = max(judged, key=lambda j: j[0].score)
     plan = best[2]
     plan.reading = note(best[1], best[0], [(j[1], j[0]) for j in judged if j is not best])
     return plan
 
 
-def _parse_blocks(doc: Document, blocks: list[Block]) -> tuple[Plan, list[TableReading]]:
+def _parse_blocks(
+    doc: Document, blocks: list[Block]
+) -> tuple[Plan, list[TableReading], list[Fragment]]:
     paras = [b for b in blocks if isinstance(b, Paragraph)]
     build = ItemBuilder()
     tables = _read_tables(blocks, build)
@@ -73,7 +84,7 @@ def _parse_blocks(doc: Document, blocks: list[Block]) -> tuple[Plan, list[TableR
         unplaced=build.unplaced,
         placeholders=placeholders,
     )
-    return plan, tables
+    return plan, tables, build.headings
 
 
 def _read_tables(blocks: list[Block], build: ItemBuilder) -> list[TableReading]:

@@ -94,6 +94,7 @@ class ItemBuilder:
     sections: Sections = field(default_factory=Sections)
     items: list[Item] = field(default_factory=list)
     unplaced: list[Fragment] = field(default_factory=list)
+    headings: list[Fragment] = field(default_factory=list)  # every heading set, for judging
     _running: int = 0
     _ids: set[str] = field(default_factory=set)
     _bare: dict[str, str] = field(default_factory=dict)  # qualified id -> the number alone
@@ -110,6 +111,7 @@ class ItemBuilder:
                 item.section = new
 
     def heading(self, text: str, loc: Location, default_level: int = 1) -> None:
+        self.headings.append(Fragment(text, loc, "heading"))
         for mk, chunk in split_heading_levels(text):
             level = mk.level if mk else default_level
             self.sections.set(level, chunk, mk.label if mk else None)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from planlint.model import Doubt, Item, Plan, ReadingNote
+from planlint.model import Doubt, Fragment, Item, Plan, ReadingNote
 from planlint.parse.builder import ends_sentence
 from planlint.parse.cells import (
     cjk_len,
@@ -46,7 +46,9 @@ class Judgement:
     doubts: list[Doubt] = field(default_factory=list)
 
 
-def judge(plan: Plan, tables: list[TableReading], prior: float = 0.0) -> Judgement:
+def judge(
+    plan: Plan, tables: list[TableReading], headings: list[Fragment], prior: float = 0.0
+) -> Judgement:
     items = plan.items
     expects_units = any(t.columns and t.columns.has_units for t in tables)
     expects_deadlines = any(t.columns and t.columns.has_deadlines for t in tables)
@@ -57,7 +59,8 @@ def judge(plan: Plan, tables: list[TableReading], prior: float = 0.0) -> Judgeme
     lost = [f for f in plan.unplaced if f.role in ("unknown", "column") and _lost_task(f.text)]
     lost_chars = sum(cjk_len(f.text) for f in lost)
     cost = sum(t.cost for t in tables)
-    bad = len(items) - len(good)
+    # a task read as a heading is lost from the items: a long sentence is no task group
+    bad = len(items) - len(good) + sum(1 for h in headings if _task_as_heading(h.text))
     score = (
         prior
         + len(good)
@@ -127,6 +130,12 @@ def _reads_like_task(item: Item) -> bool:
     if n <= 30 and (is_unit_like(text) or is_deadline_like(text) or is_placeholder(text)):
         return False
     return " | " not in text and "\t" not in text
+
+
+def _task_as_heading(text: str) -> bool:
+    mk = marker(text)
+    long_sentence = cjk_len(text) > 40 and ends_sentence(text)
+    return long_sentence or bool(mk and mk.level >= 3 and cjk_len(text) > 20)
 
 
 def _in_sequence(items: list[Item]) -> int:

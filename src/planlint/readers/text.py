@@ -148,7 +148,7 @@ def _pipe_cells(lines: list[str]) -> tuple[int, list[tuple[Cell, bool]]] | None:
                 at = (i, pos + len(piece) - len(piece.lstrip()))
             parts.append(piece)
             if end < len(line):  # a bar closes the cell
-                text = "\n".join(p.strip() for p in parts).strip()
+                text = _BR.sub("\n", "\n".join(p.strip() for p in parts)).strip()
                 where = at or (i, pos)
                 row_ends = not line[end + 1 :].strip()
                 cell = Cell(text, Location(line=where[0] + 1, column=where[1] + 1), True)
