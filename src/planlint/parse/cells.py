@@ -123,6 +123,7 @@ def split_units(text: str) -> Units:
         return Units([], [], [], None)
     if is_placeholder(raw):
         return Units([], [], [], re.sub(r"\s+", "", raw))
+    raw = _join_wrapped_names(raw)
     names: list[str] = []
     leads: list[str] = []
     assisting: list[str] = []
@@ -142,6 +143,32 @@ def split_units(text: str) -> Units:
             elif role == "assist":
                 assisting.append(name)
     return Units(names, leads, assisting, None)
+
+
+_WRAP_PIECE = 8  # a line this short that names no unit may be the start of a wrapped name
+
+
+def _join_wrapped_names(raw: str) -> str:
+    """A narrow cell wraps unit names mid-word ("法规" / "科", "登记注" / "册科"): a short line
+    that is no unit name joins the next line when together they make one. Lines that are
+    names of their own stay apart."""
+    lines = [line.strip() for line in raw.split("\n") if line.strip()]
+    out: list[str] = []
+    for line in lines:
+        if out:
+            last = out[-1]
+            tail = re.split(r"[、,，;；]", last)[-1]
+            head = re.split(r"[、,，;；]", line)[0]
+            if (
+                tail
+                and cjk_len(tail) <= _WRAP_PIECE
+                and not _is_unit_name(_drop_qualifiers(tail))
+                and _is_unit_name(_drop_qualifiers(tail + head))
+            ):
+                out[-1] = last + line
+                continue
+        out.append(line)
+    return "\n".join(out)
 
 
 def _role(part: str) -> str:

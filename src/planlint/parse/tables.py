@@ -8,6 +8,7 @@ cells left out of the table are kept as unplaced text, never dropped.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -68,7 +69,7 @@ def read_table(table: Table, previous: Columns | None, build: ItemBuilder) -> Ta
         return TableReading(None)
     # a row that fills the grid is read by position, any other by content
     rows = rows_by_position(body, cols.roles)
-    read_rows(rows, cols, build, breaks)
+    read_rows(rows, cols, build, breaks, fill_merged=not table.merges_expanded)
     return TableReading(cols, len(rows), sum(r.cost for r in rows))
 
 
@@ -111,15 +112,21 @@ def _stream_header(cells: list[Cell]) -> tuple[int | None, int]:
     return None, 0
 
 
-def read_rows(rows: list[Row], cols: Columns, build: ItemBuilder, breaks: set[int]) -> None:
+def read_rows(
+    rows: list[Row],
+    cols: Columns,
+    build: ItemBuilder,
+    breaks: set[int],
+    fill_merged: bool = True,
+) -> None:
     """Add the items of the rows: headings from group cells, one item per task cell (a
     cell holding several numbered tasks gives several), sharing the row's owner and date.
 
     A decoded row with no cell, or an empty one, for the owner or the deadline had it merged
     with the row above (dumps write a vertically merged cell once, and leave its other rows
     empty or out): it takes the row above's, within the same task group. A row whose cells
-    after the task are all written and all empty is blank, not merged; and a real grid keeps
-    its blank cells blank.
+    after the task are all written and all empty is blank, not merged; and a table whose
+    reader expanded its merged cells (``fill_merged`` False) keeps its blank cells blank.
     """
     key = cols.header
     group_cols = [j for j, r in enumerate(cols.roles) if r == "group"]
@@ -144,7 +151,9 @@ def read_rows(rows: list[Row], cols: Columns, build: ItemBuilder, breaks: set[in
         found = {role: _joined(row.all(role)) for role in above}
         blank_row = _blank_after_task(row)
         for role, cell in found.items():
-            if row.decoded and (cell is None or (not cell.text.strip() and not blank_row)):
+            if (row.decoded or fill_merged) and (
+                cell is None or (not cell.text.strip() and not blank_row)
+            ):
                 found[role] = above[role]
         reqs = [p.cell for p in row.all("req") if p.cell.text.strip()]
         for placed in row.cells:
@@ -207,7 +216,8 @@ def _add_row_items(
     deadline = deadline_cell.text if deadline_cell else None
     assisting = split_units(assist.text).names if assist else []
     seq_cell = row.first("seq")
-    seq = seq_cell.text.strip() if seq_cell and seq_cell.text.strip().isdigit() else None
+    seq_text = re.sub(r"\s+", "", seq_cell.text) if seq_cell else ""  # "1\n0": a wrapped 10
+    seq = seq_text if seq_text.isdigit() else None
     for k, cell in enumerate(reqs):
         req = cell.text.strip()
         if after_break and k == 0 and _continues(req, build):

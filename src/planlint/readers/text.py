@@ -1,22 +1,27 @@
-"""Plain-text and Markdown plans: the dumps people make of Word tables and web pages.
+"""Plain-text plans: the dumps people and tools make of Word tables, web pages and PDFs.
 
-The reader recognises the shape of the text and hands parse/ cells or paragraphs:
+The reader does not guess one shape: it offers every reading the text plausibly has, and
+parse/ keeps the one that explains the plan best (parse/judge.py). The readings:
 
-- Markdown tables (``| a | b |``), one Table each (parse/ joins the fragments of a table
-  split at page breaks);
-- tab-indented cell dumps (a Word table saved as text): every line that starts with a tab
-  starts a cell, other lines continue it; rows are chunks of the header's width;
-- pipe-terminated cell dumps (``cell |`` one per line, rows numbered 1, 2, 3 …, merged cells
-  leaving runs of bare ``|``): rows split at the running number, cells aligned later by content;
-- web pages flattened into blank-line separated paragraphs (or one cell a line) after a run of
-  column names: one CellStream;
-- anything else: one Paragraph per line (prose key points).
+- tables with a layout of their own, recovered by layout.py: Markdown, grid (pandoc), box
+  drawing (w3m), columns aligned with spaces (pdftotext -layout);
+- pipe dumps, tokenised once: a cell is the text between two bars; read as a stream of cells
+  (``cell |`` one a line, ``|`` on its own line) and, when most lines hold several cells, as
+  rows a line (``a | b | c |``);
+- tab dumps (a Word table saved as text): a tab starts a cell, a blank line hints at a row;
+  and rows pasted with tabs between cells;
+- one cell a line or a paragraph after a run of column names (web pages, LibreOffice's text
+  export, where a blank line is an empty cell);
+- prose: one paragraph a line, and the same with hard-wrapped lines joined (unwrap.py).
+
+Row recovery for every stream of cells is parse/rows.py's; nothing here counts cells.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from planlint.errors import ReadError
 from planlint.model import (
@@ -30,12 +35,11 @@ from planlint.model import (
     Table,
 )
 from planlint.readers.decode import decode
+from planlint.readers.layout import find_tables
 from planlint.readers.unwrap import unwrap
 from planlint.textnorm import normalize
 from planlint.vocab import header_role, is_header_row
 
-_MD_ROW = re.compile(r"^\s*\|.*\|\s*$")
-_MD_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{0,}:?\s*)*\|?\s*$")
 _BR = re.compile(r"<br\s*/?>", re.I)
 
 
@@ -49,17 +53,15 @@ def read_text(data: bytes, path: str, fmt: str = "text") -> Document:
     return Document(path, fmt, first.blocks, first.name, others, first.prior)
 
 
-_EXPLICIT = 5.0  # a table syntax with its own rules (a Markdown separator row) is rarely wrong
-
-
 def _readings(lines: list[str]) -> list[Reading]:
     """Every plausible reading of the text's layout, the likeliest first; parse keeps the one
     that explains the text best. Reading each line as a paragraph is always one of them."""
     readings: list[Reading] = []
-    markdown = _markdown(lines)
-    if markdown is not None:
-        readings.append(Reading("markdown", markdown, _EXPLICIT))
-    readings.extend(_pipe_readings(lines))
+    laid_out = _layout_reading(lines)
+    if laid_out is not None:
+        readings.append(laid_out)
+    if laid_out is None or laid_out.prior == 0:  # a drawn table's bars are its syntax
+        readings.extend(_pipe_readings(lines))
     for name, shape in (("tab-cells", _tab_dump), ("tab-rows", _tab_separated)):
         blocks = shape(lines)
         if blocks is not None:
@@ -80,43 +82,29 @@ def _paragraphs(lines: list[str], indexes: Iterable[int]) -> Iterable[Paragraph]
             yield Paragraph(stripped, Location(line=i + 1, column=col))
 
 
-# --- Markdown tables ---------------------------------------------------------------------------
+# --- tables with a layout of their own: Markdown, grid, box drawing, aligned columns -------------
+
+_SHAPE_PRIOR = {"markdown": 5.0, "grid": 5.0, "box": 5.0, "aligned": 0.0}
 
 
-def _split_md_row(line: str, lineno: int) -> list[Cell]:
-    body = line.strip()
-    start = line.index("|") + 1
-    body = body[1:-1] if body.endswith("|") else body[1:]
-    cells: list[Cell] = []
-    offset = start
-    for raw in re.split(r"(?<!\\)\|", body):
-        lead = len(raw) - len(raw.lstrip())
-        text = _BR.sub("\n", raw.strip().replace("\\|", "|"))
-        cells.append(Cell(text, Location(line=lineno, column=offset + lead + 1)))
-        offset += len(raw) + 1
-    return cells
-
-
-def _markdown(lines: list[str]) -> list[Block] | None:
-    if not any(_MD_SEP.match(line) and "-" in line for line in lines):
-        return None
-    if sum(1 for line in lines if _MD_ROW.match(line)) < 3:
+def _layout_reading(lines: list[str]) -> Reading | None:
+    """The tables layout.py recovers, with the lines around them as paragraphs. A table
+    syntax with rules of its own is rarely wrong; columns found from aligned spaces may be."""
+    spans = find_tables(lines)
+    if not spans:
         return None
     blocks: list[Block] = []
-    i = 0
-    while i < len(lines):
-        if not _MD_ROW.match(lines[i]):
-            blocks.extend(_paragraphs(lines, [i]))
-            i += 1
-            continue
-        start = i
-        rows: list[list[Cell]] = []
-        while i < len(lines) and _MD_ROW.match(lines[i]):
-            if not _MD_SEP.match(lines[i]):
-                rows.append(_split_md_row(lines[i], i + 1))
-            i += 1
-        blocks.append(Table(rows, Location(line=start + 1, column=1)))
-    return blocks
+    pos = 0
+    for span in spans:
+        blocks.extend(_paragraphs(lines, range(pos, span.start)))
+        # w3m repeats a merged cell in every row it spans; other dumps write it once
+        blocks.append(replace(span.table, merges_expanded=span.shape == "box"))
+        blocks.extend(_paragraphs(lines, span.skipped))  # page numbers, repeated heads
+        pos = span.end
+    blocks.extend(_paragraphs(lines, range(pos, len(lines))))
+    shapes = sorted({span.shape for span in spans})
+    prior = min(_SHAPE_PRIOR.get(shape, 0.0) for shape in shapes)
+    return Reading("+".join(shapes), blocks, prior)
 
 
 # --- pipe-separated dumps: a cell a line, or a row a line ---------------------------------------
@@ -177,7 +165,10 @@ def _pipe_readings(lines: list[str]) -> list[Reading]:
             rows.append([])
     rows = [r for r in rows if any(c.text for c in r)]
     if sum(len(r) >= 3 for r in rows) * 2 >= len(rows):  # most lines hold several cells
-        readings.insert(0, Reading("rows", [*before, Table(rows, loc, grid=False), *after]))
+        readings.insert(
+            0,
+            Reading("rows", [*before, Table(rows, loc, grid=False, merges_expanded=False), *after]),
+        )
     return readings
 
 
@@ -279,7 +270,7 @@ def _tab_separated(lines: list[str]) -> list[Block] | None:
         joined = "\n".join(parts)
         if "\t" not in joined and rows:
             blocks_after = list(_paragraphs(lines, range(start, len(lines))))
-            blocks.append(Table(rows, Location(line=head + 1, column=1)))
+            blocks.append(Table(rows, Location(line=head + 1, column=1), merges_expanded=False))
             return blocks + blocks_after
         cells, offset = [], 0
         for raw in joined.split("\t"):
@@ -288,7 +279,7 @@ def _tab_separated(lines: list[str]) -> list[Block] | None:
             offset += len(first_line) + 1
         rows.append(cells)
         i += 1
-    blocks.append(Table(rows, Location(line=head + 1, column=1)))
+    blocks.append(Table(rows, Location(line=head + 1, column=1), merges_expanded=False))
     return blocks
 
 
@@ -319,7 +310,7 @@ def _csv(text: str, path: str) -> list[Block]:
     except csv.Error as exc:
         raise ReadError(path, f"broken CSV: {exc}") from None
     if rows:
-        blocks.append(Table(rows, rows[0][0].loc))
+        blocks.append(Table(rows, rows[0][0].loc, merges_expanded=False))
     return blocks
 
 

@@ -1,0 +1,114 @@
+"""What real tools write from our own plans reads to the same items as the plans themselves.
+
+``tests/fixtures/tools/make_fixtures.py`` wrote three invented plans as Word/Excel files and ran
+LibreOffice, pandoc, pdftotext and w3m over them (see ``tests/fixtures/tools/README.md``). Each
+folder's ``expected.json`` lists the items as the source defines them and the files that should
+read to them: the sources (.docx, .xlsx) and every tool output (.txt, .md, .csv, .html, .pdf).
+
+For each file: the same number of items, in order, each with the same id, a text that starts
+with the expected prefix (NFKC, whitespace and quotes removed), the same units (as sets) and
+the same deadline; where expected.json gives ``assisting`` (a separate 配合单位 column), the same
+assisting units too.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from planlint.errors import ReadError
+from planlint.parse import parse
+from planlint.readers import read_document
+
+TOOLS = Path(__file__).resolve().parent / "fixtures" / "tools"
+FOLDERS = sorted(p.parent for p in TOOLS.glob("*/expected.json"))
+
+
+def _expected(folder: Path) -> dict:
+    return json.loads((folder / "expected.json").read_text(encoding="utf-8"))
+
+
+def _cases():
+    for folder in FOLDERS:
+        data = _expected(folder)
+        for name in data["files"]:
+            yield pytest.param(folder / name, data["items"], id=f"{folder.name}/{name}")
+
+
+# quotes are not compared: pandoc's markdown writer turns “” into ", pdftotext and pdfplumber
+# may set them apart from the words they enclose (a space, another line)
+_SKIP = re.compile(r"[\s\"'“”‘’「」]+")
+
+
+def norm(text: str | None) -> str | None:
+    if text is None:
+        return None
+    return _SKIP.sub("", unicodedata.normalize("NFKC", text))
+
+
+def units(names) -> set[str]:
+    return {norm(n) for n in names}
+
+
+def _show(items) -> str:
+    return "\n".join(
+        f"  {i['id']:>4} {i['text'][:16]:<16} {'、'.join(i['assignees']) or '-'} | {i['deadline']}"
+        for i in items
+    )
+
+
+def _as_dicts(plan) -> list[dict]:
+    return [
+        {
+            "id": i.id,
+            "text": i.text,
+            "assignees": i.assignees,
+            "assisting": i.assisting,
+            "deadline": i.deadline,
+        }
+        for i in plan.items
+    ]
+
+
+def test_fixtures_are_there():
+    assert {f.name for f in FOLDERS} >= {"table", "inline", "ledger"}
+    for folder in FOLDERS:
+        listed = set(_expected(folder)["files"])
+        present = {p.name for p in folder.iterdir() if p.is_file()} - {"expected.json"}
+        assert listed == present, f"{folder.name}: expected.json and the folder disagree"
+
+
+@pytest.mark.parametrize(("path", "expected"), list(_cases()))
+def test_tool_output_reads_like_the_source(path: Path, expected: list[dict]):
+    try:
+        plan = parse(read_document(path))
+    except ReadError as exc:
+        pytest.fail(f"refused: {exc}", pytrace=False)
+    got = _as_dicts(plan)
+    if len(got) != len(expected):
+        pytest.fail(
+            f"{len(got)} items read, {len(expected)} expected\n"
+            f"read:\n{_show(got)}\nexpected:\n{_show(expected)}",
+            pytrace=False,
+        )
+    problems = []
+    for want, have in zip(expected, got, strict=True):
+        where = f"item {want['id']}"
+        if have["id"] != want["id"]:
+            problems.append(f"{where}: id {have['id']!r}")
+        if not norm(have["text"]).startswith(norm(want["text"])):
+            problems.append(f"{where}: text {have['text'][:40]!r}, expected {want['text']!r}…")
+        if units(have["assignees"]) != units(want["assignees"]):
+            problems.append(f"{where}: units {have['assignees']}, expected {want['assignees']}")
+        if "assisting" in want and units(have["assisting"]) != units(want["assisting"]):
+            problems.append(f"{where}: assisting {have['assisting']}, expected {want['assisting']}")
+        if norm(have["deadline"]) != norm(want["deadline"]):
+            problems.append(
+                f"{where}: deadline {have['deadline']!r}, expected {want['deadline']!r}"
+            )
+    if problems:
+        pytest.fail("\n".join(problems), pytrace=False)
