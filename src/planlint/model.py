@@ -72,7 +72,6 @@ class Table:
     a complete dump); False when merged or empty cells were dropped so cells must be aligned
     to columns by their content. ``breaks`` holds the indexes of rows that start a new table
     fragment after a page break, where a row or sentence may continue the previous one.
-    ``merges_expanded`` says whether an empty cell can be the lower part of a merged one.
     """
 
     rows: list[list[Cell]]
@@ -80,7 +79,7 @@ class Table:
     grid: bool = True
     breaks: set[int] = field(default_factory=set)
     # True when the reader wrote a vertically merged cell's text into every row it spans
-    # (Word, Excel, HTML); text dumps write it once and leave the other rows empty
+    # (Word, Excel, HTML, w3m's boxes); text tables write it once and leave the rows below empty
     merges_expanded: bool = True
 
 

@@ -20,14 +20,16 @@ _ITEM_START = re.compile(r"(?:\n|(?<=[。；;]))\s*(?=(?:\d{1,3}|[(（]\d{1,3}[)
 
 
 def join_lines(text: str) -> str:
-    """Join a cell's wrapped lines: no space between Chinese characters, one space otherwise."""
+    """Join a cell's wrapped lines: no space between Chinese characters or inside a wrapped
+    number, one space between other ASCII words."""
     lines = [line.strip() for line in text.split("\n")]
     out = ""
     for line in lines:
         if not line:
             continue
-        if out and (out[-1].isascii() and line[0].isascii()) and out[-1].isalnum():
-            out += " "
+        wrapped_number = out[-1:].isdigit() and line[0].isdigit()  # "1" / "2.": 12.
+        if out and out[-1].isascii() and line[0].isascii() and out[-1].isalnum():
+            out += "" if wrapped_number else " "
         out += line
     return out
 

@@ -162,8 +162,12 @@ def _join_wrapped_names(raw: str) -> str:
             if (
                 tail
                 and cjk_len(tail) <= _WRAP_PIECE
+                and cjk_len(tail + head) <= 2 * _WRAP_PIECE
                 and not _is_unit_name(_drop_qualifiers(tail))
-                and _is_unit_name(_drop_qualifiers(tail + head))
+                and (
+                    cjk_len(tail) <= _WRAP_PIECE // 2
+                    or _is_unit_name(_drop_qualifiers(tail + head))
+                )
             ):
                 out[-1] = last + line
                 continue
@@ -212,7 +216,7 @@ def is_unit_like(text: str) -> bool:
         return False
     if is_placeholder(t):
         return False
-    parts = [_drop_qualifiers(p) for p in _split_parts(t)]
+    parts = [_drop_qualifiers(p) for p in _split_parts(_join_wrapped_names(t))]
     parts = [p for p in parts if p]
     if not parts:
         return False

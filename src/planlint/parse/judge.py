@@ -67,7 +67,7 @@ def judge(
         + 0.6 * owned
         + 0.3 * dated
         + 0.3 * in_sequence
-        - 1.0 * bad
+        - 1.5 * bad
         - lost_chars / 40
         - 0.3 * cost
     )

@@ -164,6 +164,8 @@ def _requirement_paragraph(text: str) -> bool:
 
 def _is_heading(i: int, paras: list[Paragraph], marks: list) -> bool:
     mk = marks[i]
+    if not any(ch.isalnum() for ch in paras[i].text[mk.end :]):
+        return False  # "10. “ ”": a number whose words went to the next line starts an item
     for j in range(i + 1, len(paras)):
         nxt = marks[j]
         if nxt is None:

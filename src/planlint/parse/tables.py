@@ -81,7 +81,7 @@ def read_stream(stream: CellStream, build: ItemBuilder) -> TableReading:
         cols = Columns.default()
         body_start = 0
     else:
-        cols = columns_from_header(cells[head : head + width])
+        cols = columns_from_header(_unfold_header(cells[head : head + width]))
         for cell in cells[:head]:
             build.keep(cell.text, cell.loc, "preamble" if not is_chrome(cell.text) else "chrome")
         body_start = head + width
@@ -90,6 +90,22 @@ def read_stream(stream: CellStream, build: ItemBuilder) -> TableReading:
     rows = decode(body, cols.roles, starts)
     read_rows(rows, cols, build, set())
     return TableReading(cols, len(rows), sum(r.cost for r in rows))
+
+
+def _unfold_header(cells: list[Cell]) -> list[Cell]:
+    """A two-row header flattened into a stream: "责任分工" spans 牵头单位 | 配合单位, which the
+    dump writes after the last column of the first row. The sub-names take the spanning
+    name's place: 序号 工作任务 责任分工 完成时限 牵头单位 配合单位 -> … 牵头单位 配合单位 完成时限."""
+    roles = [header_role(normalize(c.text)) for c in cells]
+    tail = len(roles)
+    while tail > 0 and roles[tail - 1] in ("unit", "assist"):
+        tail -= 1
+    subs = cells[tail:]
+    spanning = [i for i in range(tail) if roles[i] == "unit"]
+    if len(subs) < 2 or len(spanning) != 1 or not any(r == "deadline" for r in roles[:tail]):
+        return cells
+    i = spanning[0]
+    return [*cells[:i], *subs, *cells[i + 1 : tail]]
 
 
 def _stream_header(cells: list[Cell]) -> tuple[int | None, int]:
@@ -124,9 +140,11 @@ def read_rows(
 
     A decoded row with no cell, or an empty one, for the owner or the deadline had it merged
     with the row above (dumps write a vertically merged cell once, and leave its other rows
-    empty or out): it takes the row above's, within the same task group. A row whose cells
-    after the task are all written and all empty is blank, not merged; and a table whose
-    reader expanded its merged cells (``fill_merged`` False) keeps its blank cells blank.
+    empty or out): it takes the row above's, within the same task group. Text tables do the
+    same (``fill_merged``) for a row inside a merged task group (the table has a group column
+    and the row's group cell is blank too): pandoc, LibreOffice, Calc's CSV write a merged cell
+    on its first row only. A row whose cells after the task are all empty is blank, not
+    merged: there nobody owns the task. Tables whose reader expanded merges keep blanks blank.
     """
     key = cols.header
     group_cols = [j for j, r in enumerate(cols.roles) if r == "group"]
@@ -151,9 +169,8 @@ def read_rows(
         found = {role: _joined(row.all(role)) for role in above}
         blank_row = _blank_after_task(row)
         for role, cell in found.items():
-            if (row.decoded or fill_merged) and (
-                cell is None or (not cell.text.strip() and not blank_row)
-            ):
+            merged = row.decoded or (fill_merged and group_cols and not groups)
+            if merged and (cell is None or (not cell.text.strip() and not blank_row)):
                 found[role] = above[role]
         reqs = [p.cell for p in row.all("req") if p.cell.text.strip()]
         for placed in row.cells:
@@ -256,7 +273,7 @@ def _heading_row(
 
 def _continues(text: str, build: ItemBuilder) -> bool:
     """Whether a requirement cell right after a page break continues the previous item."""
-    if not build.items or marker(text):
+    if not build.items or marker(join_lines(text)):  # "1" / "2. …": a wrapped 12.
         return False
     last = build.items[-1].text
     return build.numbered or not ends_sentence(join_lines(last))

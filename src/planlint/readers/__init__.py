@@ -12,6 +12,7 @@ them, so reading a text plan does not load them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -67,8 +68,10 @@ def read_document(
     claimed = SUFFIX_KIND.get(suffix)
     if kind == "text" and claimed in _BINARY_CLAIMS:
         raise ReadError(source, f"not a {LABELS[claimed]} (content is {describe(data, kind)})")
-    if kind == "text" and claimed == "html":
-        kind = "html"  # a page fragment with no <html> or <table> up front
+    if kind == "text" and (claimed == "html" or _holds_html_table(data)):
+        # a page fragment with no <html> up front, or Markdown with a raw HTML table (pandoc
+        # writes one for a table its pipe syntax cannot hold)
+        kind = "html"
     try:
         return _read(data, source, kind, claimed, suffix, limits)
     except ReadError:
@@ -79,6 +82,17 @@ def read_document(
         ) from None
     except Exception as exc:
         raise ReadError(source, f"cannot read {_label(kind)}: {short_reason(exc)}") from None
+
+
+_HTML_TABLE = re.compile(rb"<table\b[^>]*>.*?<t[dh]\b", re.I | re.S)
+
+
+def _holds_html_table(data: bytes) -> bool:
+    """Whether a text holds an HTML table with cells (ASCII tags, so any encoding shows them)."""
+    return bool(_HTML_TABLE.search(data[:_HTML_SCAN]))
+
+
+_HTML_SCAN = 1 << 20
 
 
 def _label(kind: str) -> str:

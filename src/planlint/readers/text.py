@@ -95,16 +95,59 @@ def _layout_reading(lines: list[str]) -> Reading | None:
         return None
     blocks: list[Block] = []
     pos = 0
+    markdown = any(span.shape == "markdown" for span in spans)
     for span in spans:
-        blocks.extend(_paragraphs(lines, range(pos, span.start)))
-        # w3m repeats a merged cell in every row it spans; other dumps write it once
+        blocks.extend(_between(lines, pos, span.start, markdown))
+        # w3m repeats a merged cell in every row it spans; other tools write it once
         blocks.append(replace(span.table, merges_expanded=span.shape == "box"))
         blocks.extend(_paragraphs(lines, span.skipped))  # page numbers, repeated heads
         pos = span.end
-    blocks.extend(_paragraphs(lines, range(pos, len(lines))))
+    blocks.extend(_between(lines, pos, len(lines), markdown))
     shapes = sorted({span.shape for span in spans})
     prior = min(_SHAPE_PRIOR.get(shape, 0.0) for shape in shapes)
     return Reading("+".join(shapes), blocks, prior)
+
+
+def _between(lines: list[str], start: int, end: int, markdown: bool) -> list[Block]:
+    """The lines between two recovered tables. In a Markdown document, runs of rows of bars
+    there are table fragments a blank line cut off (a header whose body was lost, body rows
+    whose separator row was lost): they are kept as tables, separator rows left out, and
+    parse joins them to their neighbours as it joins fragments split at a page break."""
+    if not markdown:
+        return list(_paragraphs(lines, range(start, end)))
+    blocks: list[Block] = []
+    rows: list[list[Cell]] = []
+    for i in range(start, end):
+        if _MD_LINE.match(lines[i]):
+            if not _MD_RULE.match(lines[i]):
+                rows.append(_bar_row(lines[i], i))
+            continue
+        if lines[i].strip():
+            blocks.extend(_fragment(rows))
+            rows = []
+            blocks.extend(_paragraphs(lines, [i]))
+    blocks.extend(_fragment(rows))
+    return blocks
+
+
+def _bar_row(line: str, index: int) -> list[Cell]:
+    body = line.strip()[1:-1]
+    offset = line.index("|") + 1
+    row = []
+    for raw in re.split(r"(?<!\\)\|", body):
+        row.append(Cell(_BR.sub("\n", raw.strip()), Location(line=index + 1, column=offset + 1)))
+        offset += len(raw) + 1
+    return row
+
+
+def _fragment(rows: list[list[Cell]]) -> list[Block]:
+    if not rows:
+        return []
+    return [Table(rows, Location(line=rows[0][0].loc.line, column=1), merges_expanded=False)]
+
+
+_MD_RULE = re.compile(r"^[\s|:\-]*-[\s|:\-]*$")
+_MD_LINE = re.compile(r"^\s*\|[^\n]*\|\s*$")
 
 
 # --- pipe-separated dumps: a cell a line, or a row a line ---------------------------------------
@@ -336,15 +379,26 @@ def _line_streams(lines: list[str]) -> list[Reading]:
         elif buf:
             paras.append(("".join(buf), at))
             buf = []
-    if len(paras) < len([line for line in lines if line.strip()]):
-        readings.extend(_stream_reading("paragraph-cells", lines, paras))
+    filled = sum(1 for line in lines if line.strip())
+    blank = len(lines) - filled
+    # blank lines between most lines separate paragraphs; a few here and there are cells
+    separators = blank * 2 >= filled
+    if len(paras) < filled:
+        readings.extend(_stream_reading("paragraph-cells", lines, paras, _HINT * separators))
     every = [(line.strip(), i) for i, line in enumerate(lines)]
     readings.extend(_stream_reading("line-cells", lines, [p for p in every if p[0]]))
-    readings.extend(_stream_reading("line-cells-with-blanks", lines, every))
+    readings.extend(
+        _stream_reading("line-cells-with-blanks", lines, every, _HINT * (not separators))
+    )
     return readings
 
 
-def _stream_reading(name: str, lines: list[str], paras: list[tuple[str, int]]) -> list[Reading]:
+_HINT = 1.0  # what the share of blank lines says about what they are
+
+
+def _stream_reading(
+    name: str, lines: list[str], paras: list[tuple[str, int]], prior: float = 0.0
+) -> list[Reading]:
     start = _header_run([p for p in paras if p[0]])
     if start is None:
         return []
@@ -356,7 +410,7 @@ def _stream_reading(name: str, lines: list[str], paras: list[tuple[str, int]]) -
     while cells and not cells[-1].text:
         cells.pop()
     blocks.append(CellStream(cells, Location(line=first_line + 1, column=1)))
-    return [Reading(name, blocks)]
+    return [Reading(name, blocks, prior)]
 
 
 def _header_run(paras: list[tuple[str, int]]) -> int | None:
