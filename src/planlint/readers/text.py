@@ -62,10 +62,12 @@ def _readings(lines: list[str]) -> list[Reading]:
         readings.append(laid_out)
     if laid_out is None or laid_out.prior == 0:  # a drawn table's bars are its syntax
         readings.extend(_pipe_readings(lines))
+    # tabs that start or separate cells are a cell syntax of their own: stronger evidence
+    # than lines and blank lines, which every text has
     for name, shape in (("tab-cells", _tab_dump), ("tab-rows", _tab_separated)):
         blocks = shape(lines)
         if blocks is not None:
-            readings.append(Reading(name, blocks))
+            readings.append(Reading(name, blocks, _TABS))
     readings.extend(_line_streams(lines))
     readings.append(Reading("prose", list(_paragraphs(lines, range(len(lines))))))
     unwrapped = unwrap(list(_paragraphs(lines, range(len(lines)))))
@@ -394,6 +396,7 @@ def _line_streams(lines: list[str]) -> list[Reading]:
 
 
 _HINT = 1.0  # what the share of blank lines says about what they are
+_TABS = 2.0
 
 
 def _stream_reading(
