@@ -151,9 +151,13 @@ def test_lost_owners_are_a_reading_doubt_not_a_failed_plan(tmp_path):
 
 
 def test_parse_names_the_reading_it_chose(tmp_path):
-    result = CliRunner().invoke(app, ["parse", str(write(tmp_path, "rows.txt", ROWS))])
+    path = str(write(tmp_path, "rows.txt", ROWS))
+    result = CliRunner().invoke(app, ["parse", path])
     assert result.exit_code == 0
-    assert "rows" in result.stdout
+    text = "".join(result.stdout.split())  # the panel wraps the line
+    assert "读取方式：竖线分隔、一行一列" in text and "高于竖线结尾、一格一行" in text
+    english = CliRunner().invoke(app, ["parse", path, "--lang", "en"])
+    assert "read as rows of bar-separated cells" in " ".join(english.stdout.split())
 
 
 def test_a_document_flattened_onto_one_line_splits_at_its_numbering(tmp_path):

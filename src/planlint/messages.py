@@ -58,6 +58,28 @@ _WORDS: dict[str, dict[str, str]] = {
     "warning": {"zh": "警告", "en": "warning"},
     "info": {"zh": "提示", "en": "info"},
     "division-plan": {"zh": "分工方案", "en": "division plan"},
+    # readings: how the file's layout was read (parse/judge.py keeps the best)
+    "document": {"zh": "文档结构", "en": "document structure"},
+    "pdf": {"zh": "PDF 文字层", "en": "PDF text layer"},
+    "markdown": {"zh": "Markdown 表格", "en": "Markdown table"},
+    "grid": {"zh": "网格表格", "en": "grid table"},
+    "box": {"zh": "框线表格", "en": "box-drawn table"},
+    "aligned": {"zh": "空格对齐的列", "en": "space-aligned columns"},
+    "rows": {"zh": "竖线分隔、一行一列", "en": "rows of bar-separated cells"},
+    "cells": {"zh": "竖线结尾、一格一行", "en": "one bar-ended cell a line"},
+    "tab-cells": {"zh": "制表符逐格转储", "en": "tab-started cells"},
+    "tab-rows": {"zh": "制表符分隔的行", "en": "tab-separated rows"},
+    "paragraph-cells": {"zh": "一格一段（空行分隔）", "en": "one cell a paragraph"},
+    "line-cells": {"zh": "一格一行", "en": "one cell a line"},
+    "line-cells-with-blanks": {
+        "zh": "一格一行（空行为空格）",
+        "en": "one cell a line, blank lines empty",
+    },
+    "prose": {"zh": "编号段落", "en": "numbered paragraphs"},
+    "prose-unwrapped": {
+        "zh": "编号段落（合并折行）",
+        "en": "numbered paragraphs, wrapped lines joined",
+    },
     "key-points": {"zh": "工作要点", "en": "key points"},
 }
 
@@ -67,6 +89,49 @@ def render(kind: str, params: dict[str, str], lang: str = "zh") -> str:
     if lang != "zh" and params.get("title_en"):
         params = {**params, "title": params["title_en"]}
     return template.format(**params)
+
+
+_READING = {
+    "zh": "读取方式：{name}（可信度 {confidence:.0%}）：{items} 项，其中 {owned} 项有责任单位、{dated} 项有完成时限{extra}{beaten}",
+    "en": "read as {name} (confidence {confidence:.0%}): {items} items, {owned} with owners, {dated} with deadlines{extra}{beaten}",
+}
+
+
+def reading_line(note, lang: str = "zh") -> str:
+    """One line on how a file was read and why: the reading kept, what it explains, and
+    the readings it beat with their scores."""
+    name = "+".join(word(part, lang) for part in note.name.split("+"))
+    facts = note.facts
+    extra = ""
+    if facts.get("not-task-like"):
+        extra += (
+            f"，{facts['not-task-like']} 项不像工作任务"
+            if lang == "zh"
+            else f", {facts['not-task-like']} not task-like"
+        )
+    if facts.get("lost-chars"):
+        extra += (
+            f"，{facts['lost-chars']} 字疑似任务未归入事项"
+            if lang == "zh"
+            else f", {facts['lost-chars']} task-like characters unplaced"
+        )
+    beaten = ""
+    if note.beaten:
+        others = "、".join(f"{word(n, lang)} {s}" for n, s in note.beaten.items())
+        beaten = (
+            f"；得分 {note.score}，高于 {others}"
+            if lang == "zh"
+            else f"; score {note.score} over {others}"
+        )
+    return _READING.get(lang, _READING["zh"]).format(
+        name=name,
+        confidence=note.confidence,
+        items=facts.get("items", 0),
+        owned=facts.get("owned", 0),
+        dated=facts.get("dated", 0),
+        extra=extra,
+        beaten=beaten,
+    )
 
 
 def word(key: str, lang: str = "zh") -> str:

@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from planlint import __version__
-from planlint.messages import word
+from planlint.messages import reading_line, word
 from planlint.model import Plan
 from planlint.report.json import plan_dict
 
@@ -41,7 +41,10 @@ def render_plan(plan: Plan, lang: str = "zh") -> Group:
         table.add_row(
             item.id, item.section, item.text, units, item.deadline or "", item.loc.describe()
         )
-    parts: list = [head, table]
+    parts: list = [head]
+    if plan.reading is not None:
+        parts.append(Text(reading_line(plan.reading, lang), style="dim"))
+    parts.append(table)
     if plan.unplaced:
         rest = Table.grid(padding=(0, 1))
         for frag in plan.unplaced:
