@@ -32,11 +32,47 @@ def _expected(folder: Path) -> dict:
     return json.loads((folder / "expected.json").read_text(encoding="utf-8"))
 
 
+# What planlint cannot yet read from these tool outputs, and why. Each is a strict xfail: the
+# day one reads right, its test fails until it is taken off this list.
+_PDFTOTEXT_BLOCKS = (
+    "pdftotext without -layout writes a table column by column, in blocks; rows are not "
+    "rebuilt from that order yet"
+)
+_PDFTOTEXT_RAW = (
+    "pdftotext -raw puts several cells of a row on one line, separated by single spaces that "
+    "also stand inside dates (2025 年 6 月); splitting them is not done yet"
+)
+_W3M_CENTRED = (
+    "w3m without borders centres every cell vertically in its row, so a merged cell straddles "
+    "two rows' lines; column-wise reconstruction is not done yet"
+)
+_CALC_PDF = (
+    "Calc's PDF centres the row number and group on the middle line of each row; neither "
+    "pdfplumber's table finder nor the aligned-column reader rebuilds those rows yet"
+)
+KNOWN_GAPS = {
+    "table/plan.lo.pdftotext.txt": _PDFTOTEXT_BLOCKS,
+    "ledger/ledger-table.lo.pdftotext.txt": _PDFTOTEXT_BLOCKS,
+    "ledger/ledger.lo.pdftotext.txt": _PDFTOTEXT_BLOCKS,
+    "table/plan.lo.pdftotext-raw.txt": _PDFTOTEXT_RAW,
+    "ledger/ledger-table.lo.pdftotext-raw.txt": _PDFTOTEXT_RAW,
+    "ledger/ledger.lo.pdftotext-raw.txt": _PDFTOTEXT_RAW,
+    "table/plan.pandoc.w3m.txt": _W3M_CENTRED,
+    "ledger/ledger-table.pandoc.w3m.txt": _W3M_CENTRED,
+    "ledger/ledger.lo.w3m.txt": _W3M_CENTRED,
+    "ledger/ledger.lo.pdf": _CALC_PDF,
+    "ledger/ledger.lo.pdftotext-layout.txt": _CALC_PDF,
+}
+
+
 def _cases():
     for folder in FOLDERS:
         data = _expected(folder)
         for name in data["files"]:
-            yield pytest.param(folder / name, data["items"], id=f"{folder.name}/{name}")
+            key = f"{folder.name}/{name}"
+            gap = KNOWN_GAPS.get(key)
+            marks = [pytest.mark.xfail(reason=gap, strict=True)] if gap else []
+            yield pytest.param(folder / name, data["items"], id=key, marks=marks)
 
 
 # quotes are not compared: pandoc's markdown writer turns “” into ", pdftotext and pdfplumber

@@ -40,11 +40,28 @@ def parse(doc: Document) -> Plan:
     judged = []
     for reading in readings:
         plan, tables, headings = _parse_blocks(doc, reading.blocks)
-        judged.append((judge(plan, tables, headings, reading.prior), reading.name, plan))
+        judgement = judge(plan, tables, headings, reading.prior)
+        judged.append((judgement, reading.name, plan))
+        if reading.prior >= _SURE and _clean(judgement):
+            break  # an explicit cell syntax read cleanly: no other reading can beat it
     best = max(judged, key=lambda j: j[0].score)
     plan = best[2]
     plan.reading = note(best[1], best[0], [(j[1], j[0]) for j in judged if j is not best])
     return plan
+
+
+_SURE = 2.0  # a reading's prior from an explicit cell syntax (tabs, Markdown, rules)
+
+
+def _clean(judgement) -> bool:
+    """Every item task-like, owned where the plan has owners, nothing task-like left over."""
+    return (
+        judgement.items > 0
+        and not judgement.bad_items
+        and not judgement.lost_chars
+        and not judgement.doubts
+        and (not judgement.expects_units or judgement.owned == judgement.items)
+    )
 
 
 def _parse_blocks(
