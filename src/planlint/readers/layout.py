@@ -1560,6 +1560,23 @@ def _header_prefix(lines: list[str], idx: list[int], header: list[int]) -> int:
     return n
 
 
+def _column_extents(
+    seq: list[tuple[int, bool]],
+    piece_of: dict[int, list[_Piece | None]],
+    frag_of: dict[int, _Frag],
+) -> dict[int, list[int]]:
+    """For each page fragment (by id), how far right each column's text reaches: a line that
+    reaches it is a full, wrapped line."""
+    colmax: dict[int, list[int]] = {}
+    for i, _ in seq:
+        f = frag_of[i]
+        m = colmax.setdefault(id(f), [0] * f.model.k)
+        for j, p in enumerate(piece_of[i]):
+            if p is not None:
+                m[j] = max(m[j], p.dend)
+    return colmax
+
+
 def _group_rows(
     lines: list[str],
     seq: list[tuple[int, bool]],
@@ -1569,13 +1586,7 @@ def _group_rows(
 ) -> tuple[list[list[int]], set[int]]:
     """Lines (each with whether it is the first of a new page) grouped into rows, and the
     rows that start a page where the rows cannot tell whether it continues the row above."""
-    colmax: dict[int, list[int]] = {}
-    for i, _ in seq:
-        f = frag_of[i]
-        m = colmax.setdefault(id(f), [0] * f.model.k)
-        for j, p in enumerate(piece_of[i]):
-            if p is not None:
-                m[j] = max(m[j], p.dend)
+    colmax = _column_extents(seq, piece_of, frag_of)
     rows: list[list[int]] = []
     breaks: set[int] = set()
     prev_line = -1
@@ -1659,13 +1670,7 @@ def _centred_rows(
     n = len(seq)
     marks = [p for p, (i, _) in enumerate(seq) if numbered(i)]
     k = len(piece_of[seq[0][0]])
-    colmax: dict[int, list[int]] = {}
-    for i, _ in seq:
-        f = frag_of[i]
-        m = colmax.setdefault(id(f), [0] * f.model.k)
-        for j, p in enumerate(piece_of[i]):
-            if p is not None:
-                m[j] = max(m[j], p.dend)
+    colmax = _column_extents(seq, piece_of, frag_of)
 
     def wraps(i: int, j: int) -> bool:
         p = piece_of[i][j]
