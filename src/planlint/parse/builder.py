@@ -77,10 +77,6 @@ class Sections:
         self.levels[last] = squash_heading(self.levels[last] + text)
         return True
 
-    def replace_deepest(self, text: str) -> None:
-        if self.levels:
-            self.levels[max(self.levels)] = text
-
     def path(self) -> str:
         return " ".join(self.levels[k] for k in sorted(self.levels))
 

@@ -61,10 +61,6 @@ class Row:
     def all(self, role: str) -> list[Placed]:
         return [p for p in self.cells if p.role == role]
 
-    def has_column(self, role: str) -> bool:
-        """Whether the row has a cell for the column at all, even an empty one."""
-        return any(p.role == role for p in self.cells)
-
 
 def rows_by_position(rows: list[list[Cell]], roles: list[str | None]) -> list[Row]:
     """Rows of a real grid: the n-th cell is the n-th column."""

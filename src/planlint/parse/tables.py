@@ -36,7 +36,6 @@ class TableReading:
     """What reading a table or stream showed about it, for judging the reading."""
 
     columns: Columns | None
-    rows: int = 0
     cost: float = 0.0  # summed row costs: how badly cells fitted their columns
 
 
@@ -70,7 +69,7 @@ def read_table(table: Table, previous: Columns | None, build: ItemBuilder) -> Ta
     # a row that fills the grid is read by position, any other by content
     rows = rows_by_position(body, cols.roles)
     read_rows(rows, cols, build, breaks, fill_merged=not table.merges_expanded)
-    return TableReading(cols, len(rows), sum(r.cost for r in rows))
+    return TableReading(cols, sum(r.cost for r in rows))
 
 
 def read_stream(stream: CellStream, build: ItemBuilder) -> TableReading:
@@ -89,7 +88,7 @@ def read_stream(stream: CellStream, build: ItemBuilder) -> TableReading:
     starts = [stream.row_hints.get(body_start + i, 0.0) for i in range(len(body))]
     rows = decode(body, cols.roles, starts)
     read_rows(rows, cols, build, set())
-    return TableReading(cols, len(rows), sum(r.cost for r in rows))
+    return TableReading(cols, sum(r.cost for r in rows))
 
 
 def _unfold_header(cells: list[Cell]) -> list[Cell]:
