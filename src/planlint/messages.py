@@ -27,6 +27,10 @@ _TEMPLATES: dict[str, dict[str, str]] = {
         "zh": "读取存疑：表头有责任单位栏，但{detail}项未读出责任单位（自{where}起），请核对读取结果（planlint parse）",
         "en": "reading doubtful: the header has a unit column, but {detail} items came out with no owner (from {where}); check the reading with planlint parse",
     },
+    "reading-misaligned-row": {
+        "zh": "读取存疑：{where}处这一行的单元格与表头各栏对不上，责任单位或完成时限可能读错，请核对",
+        "en": "reading doubtful: the cells of the row at {where} do not fit the header's columns; its owner or deadline may be misread",
+    },
     "reading-unplaced-task": {
         "zh": "读取存疑：{where}处疑似工作任务的文字未归入任何事项：“{detail}”",
         "en": "reading doubtful: task-like text at {where} was not placed in any item: '{detail}'",

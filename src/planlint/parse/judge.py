@@ -30,7 +30,7 @@ from planlint.vocab import header_role
 _TASKLIKE = re.compile(r"[。；;]|加强|推进|做好|落实|公开|完善|开展|建立|健全|规范|强化|提升")
 _MIN_TASK = 12  # an unplaced text shorter than this is not a lost task
 _OWNERLESS_SHARE = 0.5  # more items than this with no owner, under a unit column: doubtful
-_BAD_ROW_COST = 2.0
+_MAX_COSTLY = 3  # rows named in doubts: the first few say it
 
 
 @dataclass
@@ -79,6 +79,9 @@ def judge(
     ]
     if expects_units and good and stray_units and len(ownerless) > len(good) * _OWNERLESS_SHARE:
         doubts.append(Doubt("owners-missing", ownerless[0].loc, f"{len(ownerless)}/{len(good)}"))
+    for table in tables:
+        for loc in table.costly[:_MAX_COSTLY]:
+            doubts.append(Doubt("misaligned-row", loc))
     for fragment in lost:
         if marker(fragment.text) or cjk_len(fragment.text) >= 2 * _MIN_TASK:
             doubts.append(Doubt("unplaced-task", fragment.loc, fragment.text[:30]))

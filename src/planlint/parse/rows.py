@@ -76,14 +76,24 @@ def rows_by_position(rows: list[list[Cell]], roles: list[str | None]) -> list[Ro
     return out
 
 
+class Decoding(NamedTuple):
+    rows: list[Row]
+    score: float  # the best path's total: how well the whole run fits the columns
+
+
 def decode(cells: list[Cell], roles: list[str | None], breaks: list[float]) -> list[Row]:
-    """Split a flat run of cells into rows and give each cell its column.
+    """Split a flat run of cells into rows and give each cell its column."""
+    return decode_scored(cells, roles, breaks).rows
+
+
+def decode_scored(cells: list[Cell], roles: list[str | None], breaks: list[float]) -> Decoding:
+    """Split a flat run of cells into rows and give each cell its column, with the score.
 
     ``breaks[i]`` is the evidence that cell i starts a row: MUST, NEVER, or a bias added to
     the score of starting a new row there (positive: likely, negative: unlikely).
     """
     if not cells or not roles:
-        return []
+        return Decoding([], 0.0)
     width = len(roles)
     missing = [_MISSING.get(r or "", _MISSING_OTHER) for r in roles]
     leading = [sum(missing[:j]) for j in range(width)]  # columns skipped before column j
@@ -149,10 +159,11 @@ def _backtrace(
     score: list[float],
     back: list[list[tuple[int, str]]],
     trailing: list[float],
-) -> list[Row]:
+) -> Decoding:
     width = len(roles)
     end = [score[a] + (trailing[a] if a < width else 0.0) for a in range(width + 1)]
     state = max(range(width + 1), key=lambda a: end[a])
+    total = end[state]
     labels: list[tuple[int, str]] = []  # (column or -1, how the cell was reached)
     for i in range(len(cells) - 1, -1, -1):
         prev, kind = back[i][state]
@@ -176,7 +187,7 @@ def _backtrace(
     for row in rows:
         row.loc = _row_loc(row.cells, [p.cell for p in row.cells] + row.extra)
         row.cost = _row_cost(row, roles)
-    return [r for r in rows if r.cells or r.extra]
+    return Decoding([r for r in rows if r.cells or r.extra], total)
 
 
 def _row_loc(placed: list[Placed], cells: list[Cell]) -> Location:
@@ -191,4 +202,4 @@ def _row_cost(row: Row, roles: list[str | None]) -> float:
     """How far the row's reading is from a perfect one: cells that fit their column badly,
     cells left out of the table. Zero for a clean row."""
     bad = sum(1 for p in row.cells if p.cell.text.strip() and fit(p.cell.text.strip(), p.role) < 0)
-    return bad + len(row.extra)
+    return bad + sum(1 for c in row.extra if not is_chrome(c.text))

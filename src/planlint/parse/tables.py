@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from planlint.model import Cell, CellStream, Table
+from planlint.model import Cell, CellStream, Location, Table
 from planlint.parse.builder import ItemBuilder, ends_sentence, join_lines
 from planlint.parse.cells import cjk_len, is_chrome, marker, split_units
 from planlint.parse.columns import (
@@ -23,7 +23,7 @@ from planlint.parse.columns import (
     header_rows,
     infer_columns,
 )
-from planlint.parse.rows import Placed, Row, decode, rows_by_position
+from planlint.parse.rows import Placed, Row, decode_scored, rows_by_position
 from planlint.textnorm import normalize
 from planlint.vocab import header_role, is_header_row
 
@@ -36,7 +36,10 @@ class TableReading:
     """What reading a table or stream showed about it, for judging the reading."""
 
     columns: Columns | None
-    cost: float = 0.0  # summed row costs: how badly cells fitted their columns
+    cost: float = 0.0
+    costly: list[Location] = field(
+        default_factory=list
+    )  # rows whose cells fitted badly  # summed row costs: how badly cells fitted their columns
 
 
 def read_table(table: Table, previous: Columns | None, build: ItemBuilder) -> TableReading:
@@ -69,7 +72,15 @@ def read_table(table: Table, previous: Columns | None, build: ItemBuilder) -> Ta
     # a row that fills the grid is read by position, any other by content
     rows = rows_by_position(body, cols.roles)
     read_rows(rows, cols, build, breaks, fill_merged=not table.merges_expanded)
-    return TableReading(cols, sum(r.cost for r in rows))
+    return _reading(cols, rows)
+
+
+_COSTLY_ROW = 2  # cells that fit their column badly, or were left out, in one row
+
+
+def _reading(cols: Columns, rows: list[Row]) -> TableReading:
+    costly = [r.loc for r in rows if r.cost >= _COSTLY_ROW]
+    return TableReading(cols, sum(r.cost for r in rows), costly)
 
 
 def read_stream(stream: CellStream, build: ItemBuilder) -> TableReading:
@@ -86,9 +97,13 @@ def read_stream(stream: CellStream, build: ItemBuilder) -> TableReading:
         body_start = head + width
     body = cells[body_start:]
     starts = [stream.row_hints.get(body_start + i, 0.0) for i in range(len(body))]
-    rows = decode(body, cols.roles, starts)
+    cols, decoded = max(
+        ((c, decode_scored(body, c.roles, starts)) for c in _with_running_numbers(cols, body)),
+        key=lambda pair: pair[1].score,
+    )
+    rows = decoded.rows
     read_rows(rows, cols, build, set())
-    return TableReading(cols, sum(r.cost for r in rows))
+    return _reading(cols, rows)
 
 
 def _unfold_header(cells: list[Cell]) -> list[Cell]:
@@ -105,6 +120,21 @@ def _unfold_header(cells: list[Cell]) -> list[Cell]:
         return cells
     i = spanning[0]
     return [*cells[:i], *subs, *cells[i + 1 : tail]]
+
+
+def _with_running_numbers(cols: Columns, body: list[Cell]) -> list[Columns]:
+    """The columns, and where the header names no number column but the rows are numbered
+    (a blank or merged header cell), the same with one: at the front, or right before the
+    task column. The decoding that explains the cells best (the decoder's score) tells which."""
+    numbers = sum(1 for c in body[: _HEADER_SCAN * 4] if c.text.strip().isdigit())
+    if "seq" in cols.roles or numbers < 2:
+        return [cols]
+    out = [cols, Columns(["seq", *cols.roles], ["", *cols.header])]
+    if "req" in cols.roles:
+        at = cols.roles.index("req")
+        roles = [*cols.roles[:at], "seq", *cols.roles[at:]]
+        out.append(Columns(roles, [*cols.header[:at], "", *cols.header[at:]]))
+    return out
 
 
 def _stream_header(cells: list[Cell]) -> tuple[int | None, int]:
