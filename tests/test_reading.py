@@ -213,3 +213,41 @@ def test_hard_wrapped_numbered_prose_joins_its_lines(tmp_path):
         ("2", ["农业服务中心"]),
     ]
     assert plan.items[1].text.startswith("围绕惠农补贴") and "舆情回应工作" in plan.items[1].text
+
+
+def test_a_row_whose_cells_fit_badly_is_a_reading_doubt(tmp_path):
+    from planlint.parse.judge import judge
+    from planlint.parse.tables import TableReading
+
+    plan = parse(read_document(write(tmp_path, "rows.txt", ROWS)))
+    clean = judge(plan, [TableReading(None)], [])
+    assert not [d for d in clean.doubts if d.kind == "misaligned-row"]
+    where = plan.items[1].loc
+    doubtful = judge(plan, [TableReading(None, 3.0, [where])], [])
+    assert [(d.kind, d.loc) for d in doubtful.doubts] == [("misaligned-row", where)]
+
+
+def test_numbered_rows_under_a_header_without_a_number_column(tmp_path):
+    """The header names no 序号 column, the rows are numbered between group and task: the
+    numbers are ids, and the group cells stay headings."""
+    lines = ["工作任务", "|", "具体要求", "|", "责任科室", "|", "时限要求", "|"]
+    rows = [
+        ("规范政策文件公开", "1", "对行政规范性文件进行全面清理并公布目录。", "办公室", "年底前"),
+        ("深化政策解读", "2", "积极做好政策解读工作，丰富解读形式。", "各科室", "持续推进"),
+        (
+            "做好基础工作",
+            "3",
+            "严格规范政府信息公开专栏，及时发布法定主动公开内容。",
+            "各科室",
+            "持续推进",
+        ),
+    ]
+    for row in rows:
+        for cell in row:
+            lines += [cell, "|"]
+    plan = parse(read_document(write(tmp_path, "numbered.txt", "\n".join(lines) + "\n")))
+    assert [(i.id, i.section, i.assignees) for i in plan.items] == [
+        ("1", "规范政策文件公开", ["办公室"]),
+        ("2", "深化政策解读", ["各科室"]),
+        ("3", "做好基础工作", ["各科室"]),
+    ]
