@@ -31,6 +31,14 @@ _TEMPLATES: dict[str, dict[str, str]] = {
         "zh": "读取存疑：{where}处这一行的单元格与表头各栏对不上，责任单位或完成时限可能读错，请核对",
         "en": "reading doubtful: the cells of the row at {where} do not fit the header's columns; its owner or deadline may be misread",
     },
+    "reading-table-unread": {
+        "zh": "读取存疑：{where}处有表头（“{detail}”），但未能按表格读出各栏，责任单位和完成时限可能未读出，请核对",
+        "en": "reading doubtful: there is a table header at {where} ('{detail}') but no table was read from it; owners and deadlines may be missing",
+    },
+    "reading-items-merged": {
+        "zh": "读取存疑：只读出{detail}（事项/疑似任务句），多个事项可能被并为一项或未读出，请核对",
+        "en": "reading doubtful: only {detail} (items/task-like sentences) were read; several tasks may have been merged or missed",
+    },
     "reading-unplaced-task": {
         "zh": "读取存疑：{where}处疑似工作任务的文字未归入任何事项：“{detail}”",
         "en": "reading doubtful: task-like text at {where} was not placed in any item: '{detail}'",

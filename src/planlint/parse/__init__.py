@@ -72,7 +72,11 @@ def _parse_blocks(
     tables = _read_tables(blocks, build)
     has_units = any(t.columns is not None and t.columns.has_units for t in tables)
     if not build.items:
+        # no table gave items: read the paragraphs as prose, and keep the tables' cells (they
+        # hold no paragraph text) as unplaced, never dropped
+        table_text = build.unplaced
         build = ItemBuilder()
+        build.unplaced.extend(table_text)
         tables = []
         labelled = read_prose(paras, build)
         has_units = bool(labelled)

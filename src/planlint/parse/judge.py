@@ -25,7 +25,7 @@ from planlint.parse.cells import (
 )
 from planlint.parse.tables import TableReading
 from planlint.textnorm import normalize
-from planlint.vocab import header_role
+from planlint.vocab import header_role, is_header_row
 
 _TASKLIKE = re.compile(r"[。；;]|加强|推进|做好|落实|公开|完善|开展|建立|健全|规范|强化|提升")
 _MIN_TASK = 12  # an unplaced text shorter than this is not a lost task
@@ -82,6 +82,14 @@ def judge(
     for table in tables:
         for loc in table.costly[:_MAX_COSTLY]:
             doubts.append(Doubt("misaligned-row", loc))
+    if not expects_units:
+        header = next((f for f in plan.unplaced if _names_columns(f.text)), None)
+        if header is not None:  # a table's header stands in the text, but no table was read
+            doubts.append(Doubt("table-unread", header.loc, header.text[:30]))
+    sentences = _task_sentences([i.text for i in items] + [f.text for f in plan.unplaced])
+    if sentences >= _MIN_SENTENCES and len(items) * 4 <= sentences:
+        where = items[0].loc if items else None
+        doubts.append(Doubt("items-merged", where, f"{len(items)}/{sentences}"))
     for fragment in lost:
         if marker(fragment.text) or cjk_len(fragment.text) >= 2 * _MIN_TASK:
             doubts.append(Doubt("unplaced-task", fragment.loc, fragment.text[:30]))
@@ -118,6 +126,7 @@ def _confidence(j: Judgement) -> float:
         c -= 0.5 * max(0.0, 1 - j.owned / good)
     c -= min(0.3, j.bad_items / j.items)
     c -= min(0.3, j.lost_chars / max(1, 40 * j.items))
+    c -= 0.2 * len({d.kind for d in j.doubts})  # each kind of doubt weighs on the reading
     return round(max(0.0, c), 2)
 
 
@@ -139,6 +148,22 @@ def _task_as_heading(text: str) -> bool:
     mk = marker(text)
     long_sentence = cjk_len(text) > 40 and ends_sentence(text)
     return long_sentence or bool(mk and mk.level >= 3 and cjk_len(text) > 20)
+
+
+def _names_columns(text: str) -> bool:
+    """A line of column names (序号 工作任务 责任单位 完成时限), an owner's among them."""
+    names = [normalize(t) for t in re.split(r"[\s|\t]+", text) if t.strip()]
+    roles = {header_role(n) for n in names}
+    return len(names) >= 3 and is_header_row(names) and bool({"unit", "deadline"} & roles)
+
+
+_SENTENCE = re.compile(r"[^。；;]{12,}[。；;]")
+_MIN_SENTENCES = 8
+
+
+def _task_sentences(texts: list[str]) -> int:
+    """Task-like sentences in the text: full sentences of some length with a task verb."""
+    return sum(1 for t in texts for m in _SENTENCE.finditer(t) if _TASKLIKE.search(m.group(0)))
 
 
 def _in_sequence(items: list[Item]) -> int:

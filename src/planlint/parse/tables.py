@@ -208,9 +208,9 @@ def read_rows(
         for cell in row.extra:
             build.keep(cell.text, cell.loc, "chrome" if is_chrome(cell.text) else "unknown")
         if not reqs:  # owner or date cells with no task to go with: kept, not dropped
-            for cell in found.values():
-                if cell is not None and cell in [p.cell for p in row.cells]:
-                    build.keep(cell.text, cell.loc, "unknown")
+            for placed in row.cells:
+                if placed.role in above and placed.cell.text.strip():
+                    build.keep(placed.cell.text, placed.cell.loc, "unknown")
             continue
         above.update({r: c for r, c in found.items() if c is not None})
         _add_row_items(row, reqs, found, cols, build, after_break)
