@@ -92,6 +92,9 @@ class CellStream:
     cells: list[Cell]
     loc: Location
     row_hints: dict[int, float] = field(default_factory=dict)
+    # True when a cell may come in several pieces (a dump one line or paragraph a cell writes
+    # a unit list one unit a line); False when the source marks each cell (bars, tabs)
+    pieces: bool = False
 
 
 @dataclass

@@ -10,12 +10,17 @@ import re
 # Column roles, tried in order; the first whose pattern matches a header cell wins.
 _HEADER_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("seq", re.compile(r"^(序号|编号|序|No\.?)$", re.I)),
+    # what the higher level assigned (市里落实单位, 上级责任单位): a note, not this plan's owner
+    (
+        "remark",
+        re.compile(r"^(市里|市级|上级|省里|省级|国家|中央|区级|县级|市)(落实|责任|牵头|安排)"),
+    ),
     ("person", re.compile(r"(负责人|责任人|联系人|经办人|股长|科长)$")),
     ("assist", re.compile(r"(配合|协办|协助|参与)(单位|部门|科室|处室|股室)?")),
     (
         "unit",
         re.compile(
-            r"(责任|牵头|承办|主办|落实|实施|主责)[^时限间]{0,6}(单位|科室|部门|股室|处室|主体|中心)"
+            r"(责任|牵头|承办|主办|落实|实施|主责|负责)[^时限间]{0,6}(单位|科室|部门|股室|处室|主体|中心)"
             r"|^(责任|牵头|承办|主办)(单位|部门|科室|处室)?"
         ),
     ),
@@ -29,7 +34,7 @@ _HEADER_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"^(具体要求|具体任务|具体措施|工作措施|任务要求|工作要求|主要措施|具体内容|任务内容"
             r"|工作内容|主要内容|重点任务|工作任务|主要任务|任务|内容|要求|措施|工作事项|重点工作"
-            r"|工作要点|任务名称|事项|项目|类别|任务类别)$"
+            r"|工作要点|任务名称|事项|项目|类别|任务类别|要点|[一二三四]级(要点|任务|指标|事项))$"
         ),
     ),
 )

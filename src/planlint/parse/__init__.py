@@ -88,6 +88,7 @@ def _parse_blocks(
         if not any(marker(p.text) for p in after) or read_prose(after, build) is None:
             after = []
         _keep_paragraphs([b for b in blocks if b not in after], build)
+    _keep_unused_headings(build)
     title, year = find_title(paras)
     agency = find_agency(title, paras)
     if year is None:
@@ -106,6 +107,15 @@ def _parse_blocks(
         placeholders=placeholders,
     )
     return plan, tables, build.headings
+
+
+def _keep_unused_headings(build: ItemBuilder) -> None:
+    """A heading no item stands under (a title row before the table's end, a cell misread as
+    a heading) is kept as unplaced text: a reader can see it, nothing is dropped."""
+    used = normalize(" ".join(item.section for item in build.items))
+    for heading in build.headings:
+        if normalize(heading.text) not in used:
+            build.keep(heading.text, heading.loc, "heading")
 
 
 def _read_tables(blocks: list[Block], build: ItemBuilder) -> list[TableReading]:

@@ -318,6 +318,8 @@ def fit(text: str, role: str | None) -> float:
             return -3
         if n < 10 and not _ends_sentence(text):
             return 0.5  # a few words with no full stop: a heading or a label more likely
+        if mk and mk.level <= 2 and n <= 40:
+            return 1.5  # 一、 (一): in a table, a task group far more often than a task
         return 2 + (1 if n > 20 else 0)
     if role in ("unit", "assist"):
         return 5 if unit else 4 if (role == "unit" and is_placeholder(text)) else -6

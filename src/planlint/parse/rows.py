@@ -62,16 +62,27 @@ class Row:
         return [p for p in self.cells if p.role == role]
 
 
-def rows_by_position(rows: list[list[Cell]], roles: list[str | None]) -> list[Row]:
-    """Rows of a real grid: the n-th cell is the n-th column."""
+def rows_by_position(
+    rows: list[list[Cell]], roles: list[str | None], trusted: bool = True
+) -> list[Row]:
+    """Rows of a grid: the n-th cell is the n-th column. A row that does not fill the grid is
+    read by content; so is a full row of a dump (``trusted`` False) when its cells fit their
+    columns better that way (a dump pads rows with empty cells where merged ones were)."""
     out: list[Row] = []
     for cells in rows:
         live = [c for c in cells if not is_chrome(c.text)]
+        breaks = [MUST] + [NEVER] * (len(live) - 1)
         if len(live) == len(roles):
             placed = [Placed(c, r, j) for j, (c, r) in enumerate(zip(live, roles, strict=True))]
-            out.append(Row(placed, _row_loc(placed, cells)))
+            by_position = Row(placed, _row_loc(placed, cells))
+            if trusted:
+                out.append(by_position)
+                continue
+            filled = [c for c in live if c.text.strip()]
+            by_content = decode_scored(filled, roles, breaks[: len(filled)])
+            fits = sum(fit(p.cell.text.strip(), p.role) for p in placed if p.cell.text.strip())
+            out.extend(by_content.rows if by_content.score > fits else [by_position])
         else:  # a row that does not fill the grid: read it by content
-            breaks = [MUST] + [NEVER] * (len(live) - 1)
             out.extend(decode(live, roles, breaks))
     return out
 
@@ -86,22 +97,28 @@ def decode(cells: list[Cell], roles: list[str | None], breaks: list[float]) -> l
     return decode_scored(cells, roles, breaks).rows
 
 
-def decode_scored(cells: list[Cell], roles: list[str | None], breaks: list[float]) -> Decoding:
+def decode_scored(
+    cells: list[Cell], roles: list[str | None], breaks: list[float], pieces: bool = False
+) -> Decoding:
     """Split a flat run of cells into rows and give each cell its column, with the score.
 
     ``breaks[i]`` is the evidence that cell i starts a row: MUST, NEVER, or a bias added to
-    the score of starting a new row there (positive: likely, negative: unlikely).
+    the score of starting a new row there (positive: likely, negative: unlikely). ``pieces``
+    says the cells may be pieces of cells (lines), so an owner column may take several.
     """
     if not cells or not roles:
         return Decoding([], 0.0)
     width = len(roles)
     missing = [_MISSING.get(r or "", _MISSING_OTHER) for r in roles]
     leading = [sum(missing[:j]) for j in range(width)]  # columns skipped before column j
-    trailing = [sum(missing[j + 1 :]) for j in range(width)]  # after column j, to the row's end
+    # the columns after column j, to the row's end; nothing after a heading: a row that ends
+    # on a task-group cell is a title row across the table
+    trailing = [0.0 if roles[j] == "group" else sum(missing[j + 1 :]) for j in range(width)]
     between = [[sum(missing[a + 1 : j]) for j in range(width)] for a in range(width)]
-    # a column whose cell may come as several pieces: heading levels, task paragraphs, and a
-    # unit list one unit a line
-    repeatable = [r in ("group", "req", "unit", "assist") for r in roles]
+    # a column that may take several cells in one row: heading levels, task paragraphs; and,
+    # where cells come in pieces (``pieces``), a unit list one unit a line
+    again = ("group", "req", "unit", "assist") if pieces else ("group", "req")
+    repeatable = [r in again for r in roles]
     start = width  # the state before the first cell
     NEG = float("-inf")
     score = [NEG] * width + [0.0]

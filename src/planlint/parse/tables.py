@@ -70,7 +70,7 @@ def read_table(table: Table, previous: Columns | None, build: ItemBuilder) -> Ta
                 build.keep(cell.text, cell.loc)
         return TableReading(None)
     # a row that fills the grid is read by position, any other by content
-    rows = rows_by_position(body, cols.roles)
+    rows = rows_by_position(body, cols.roles, trusted=table.grid)
     read_rows(rows, cols, build, breaks, fill_merged=not table.merges_expanded)
     return _reading(cols, rows)
 
@@ -98,7 +98,10 @@ def read_stream(stream: CellStream, build: ItemBuilder) -> TableReading:
     body = cells[body_start:]
     starts = [stream.row_hints.get(body_start + i, 0.0) for i in range(len(body))]
     cols, decoded = max(
-        ((c, decode_scored(body, c.roles, starts)) for c in _with_running_numbers(cols, body)),
+        (
+            (c, decode_scored(body, c.roles, starts, stream.pieces))
+            for c in _with_running_numbers(cols, body)
+        ),
         key=lambda pair: pair[1].score,
     )
     rows = decoded.rows

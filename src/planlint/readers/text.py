@@ -164,8 +164,10 @@ def _pipe_cells(lines: list[str]) -> tuple[int, list[tuple[Cell, bool]]] | None:
     """
     filled = [line for line in lines if line.strip()]
     barred = [line for line in filled if "|" in line]
-    if len(barred) < 6 or len(barred) * 10 < len(filled) * 4:
+    if len(barred) < 3 or len(barred) * 10 < len(filled) * 4:
         return None
+    if len(barred) < 6 and sum(line.count("|") for line in barred) < 3 * len(barred):
+        return None  # a few lines: only when they hold rows of cells
     first = next(i for i, line in enumerate(lines) if "|" in line)
     if first > 0 and lines[first].strip() == "|" and lines[first - 1].strip():
         first -= 1  # the first cell stands above its bar, on a line of its own
@@ -189,7 +191,7 @@ def _pipe_cells(lines: list[str]) -> tuple[int, list[tuple[Cell, bool]]] | None:
                 parts, at = [], None
             pos = end + 1
         parts.append("")  # the line break
-    return first, cells
+    return first, cells  # text after the last bar (a page cut mid-cell) is not a cell
 
 
 def _pipe_readings(lines: list[str]) -> list[Reading]:
@@ -199,7 +201,8 @@ def _pipe_readings(lines: list[str]) -> list[Reading]:
     first, cells = found
     last_line = max((c.loc.line or 0 for c, _ in cells), default=first)
     before = list(_paragraphs(lines, range(first)))
-    after = list(_paragraphs(lines, range(_after_cell(lines, last_line), len(lines))))
+    tail = _unclosed_tail(lines)
+    after = tail + list(_paragraphs(lines, range(_after_cell(lines, last_line), len(lines))))
     loc = Location(line=first + 1, column=1)
     stream = CellStream([c for c, _ in cells], loc)
     readings = [Reading("cells", [*before, stream, *after])]
@@ -223,6 +226,19 @@ def _after_cell(lines: list[str], last_line: int) -> int:
     while i < len(lines) and "|" not in lines[i - 1]:
         i += 1
     return i
+
+
+def _unclosed_tail(lines: list[str]) -> list[Paragraph]:
+    """Text after the last bar: a cell the text stops inside (a page cut off mid-row). It is
+    kept as a paragraph after the table, for its owner and date are not known."""
+    for i in range(len(lines) - 1, -1, -1):
+        if "|" in lines[i]:
+            tail = lines[i][lines[i].rindex("|") + 1 :]
+            if not tail.strip():
+                return []
+            column = len(lines[i]) - len(tail) + len(tail) - len(tail.lstrip()) + 1
+            return [Paragraph(tail.strip(), Location(line=i + 1, column=column))]
+    return []
 
 
 # --- tab-indented cell dumps ---------------------------------------------------------------------
@@ -412,7 +428,7 @@ def _stream_reading(
     cells = [Cell(text, Location(line=i + 1, column=1)) for text, i in paras[start:]]
     while cells and not cells[-1].text:
         cells.pop()
-    blocks.append(CellStream(cells, Location(line=first_line + 1, column=1)))
+    blocks.append(CellStream(cells, Location(line=first_line + 1, column=1), pieces=True))
     return [Reading(name, blocks, prior)]
 
 
