@@ -83,6 +83,7 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from planlint.model import Cell, Location, Table
 
@@ -144,24 +145,25 @@ def _clean_line(line: object) -> str:
 
 # --- display width -----------------------------------------------------------------------------
 
-_WIDTH: dict[str, int] = {}
-
 
 def _cw(ch: str) -> int:
     """Display width of one character: 2 for East Asian wide/fullwidth, 0 for controls and
     combining marks, else 1."""
     if " " <= ch <= "~":
         return 1
-    w = _WIDTH.get(ch)
-    if w is None:
-        if ch < " " or ch == "\x7f" or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
-            w = 0
-        elif unicodedata.east_asian_width(ch) in ("W", "F"):
-            w = 2
-        else:
-            w = 1
-        _WIDTH[ch] = w
-    return w
+    return _wide(ch)
+
+
+@lru_cache(maxsize=8192)
+def _wide(ch: str) -> int:
+    if ch < " " or ch == "\x7f" or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def display_width(text: str) -> int:
+    """Columns a text takes in a terminal or a text dump: wide CJK characters take two."""
+    return sum(_cw(ch) for ch in text)
 
 
 def _positions(line: str) -> list[int]:

@@ -8,17 +8,11 @@ more reading; parse keeps it when it explains the plan better.
 
 from __future__ import annotations
 
-import unicodedata
-
 from planlint.model import Paragraph
+from planlint.readers.layout import display_width
 
 _SENTENCE_END = tuple("。；;！!？?：:）)」”")
 _MIN_WRAP = 40  # display columns: a text wrapped narrower than this is not hard-wrapped prose
-
-
-def display_width(text: str) -> int:
-    """Columns a text takes in a terminal or a text dump: wide CJK characters take two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
 
 
 def unwrap(paras: list[Paragraph]) -> list[Paragraph] | None:
