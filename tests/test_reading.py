@@ -251,3 +251,13 @@ def test_numbered_rows_under_a_header_without_a_number_column(tmp_path):
         ("2", "深化政策解读", ["各科室"]),
         ("3", "做好基础工作", ["各科室"]),
     ]
+
+
+def test_labels_separated_by_a_comma_stay_apart(tmp_path):
+    text = (
+        "某厅2024年政务公开工作要点\n一、深化重点领域公开\n"
+        "(一)做好就业政策公开解读。(牵头单位:办公室、规财处,责任单位:就业处、社保处)\n"
+    )
+    item = parse(read_document(write(tmp_path, "labels.txt", text))).items[0]
+    assert item.assignees == ["办公室", "规财处", "就业处", "社保处"]
+    assert item.leads == ["办公室", "规财处"]

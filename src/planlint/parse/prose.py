@@ -25,10 +25,16 @@ from planlint.parse.cells import (
 )
 from planlint.textnorm import normalize
 
-_LABEL = re.compile(
-    r"[(（]?\s*(?P<key>(?:[牵牽][头頭]|[责責]任|配合|[协協][办辦]|主[办辦]|承[办辦])"
+_KEY = (
+    r"(?:[牵牽][头頭]|[责責]任|配合|[协協][办辦]|主[办辦]|承[办辦])"
     r"(?:[单單]位|[部][门門]|科室|[处處]室|股室)|完成[时時][限间間]|[时時]限要求|[时時][间間][节節]点"
-    r"|[办辦][结結][时時]限)\s*[:：]\s*(?P<value>[^；;）)\n]*)[；;]?\s*[)）]?"
+    r"|[办辦][结結][时時]限"
+)
+# a label's value runs to a semicolon or bracket, or to the next label after a comma
+# ("牵头单位:办公室,责任单位:各处室"); the lookahead is tried once per character: linear
+_LABEL = re.compile(
+    rf"[(（]?\s*(?P<key>{_KEY})\s*[:：]\s*"
+    rf"(?P<value>(?:(?![,，]\s*(?:{_KEY})\s*[:：])[^；;）)\n])*)[；;,，]?\s*[)）]?"
 )
 _LEAD = re.compile(r"(?:^|[。；;,，])\s*(?:由|请|應由|应由)?([^。；;,，]{2,16}?)(?:牵头|牽頭)")
 _CLOSING = re.compile(
