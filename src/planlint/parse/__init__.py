@@ -42,7 +42,7 @@ def parse(doc: Document) -> Plan:
         plan, tables, headings = _parse_blocks(doc, reading.blocks)
         judgement = judge(plan, tables, headings, reading.prior)
         judged.append((judgement, reading.name, plan))
-        if reading.prior >= _SURE and _clean(judgement):
+        if reading.prior >= _SURE and judgement.clean:
             break  # an explicit cell syntax read cleanly: no other reading can beat it
     best = max(judged, key=lambda j: j[0].score)
     plan = best[2]
@@ -51,17 +51,6 @@ def parse(doc: Document) -> Plan:
 
 
 _SURE = 2.0  # a reading's prior from an explicit cell syntax (tabs, Markdown, rules)
-
-
-def _clean(judgement) -> bool:
-    """Every item task-like, owned where the plan has owners, nothing task-like left over."""
-    return (
-        judgement.items > 0
-        and not judgement.bad_items
-        and not judgement.lost_chars
-        and not judgement.doubts
-        and (not judgement.expects_units or judgement.owned == judgement.items)
-    )
 
 
 def _parse_blocks(

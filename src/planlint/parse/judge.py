@@ -45,6 +45,18 @@ class Judgement:
     expects_deadlines: bool
     doubts: list[Doubt] = field(default_factory=list)
 
+    @property
+    def clean(self) -> bool:
+        """Every item task-like, owned where the plan has owners, nothing task-like left
+        over, nothing doubtful: no other reading of the text can explain it better."""
+        return (
+            self.items > 0
+            and not self.bad_items
+            and not self.lost_chars
+            and not self.doubts
+            and (not self.expects_units or self.owned == self.items)
+        )
+
 
 def judge(
     plan: Plan, tables: list[TableReading], headings: list[Fragment], prior: float = 0.0

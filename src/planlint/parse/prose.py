@@ -233,19 +233,21 @@ def _apply_unit_brackets(item) -> None:
     """Owners named in brackets that close a clause inside the text ("…三大保卫战（大气司、
     水司），…") add up: the item's owners are all of them. The brackets leave the text."""
     names: list[str] = []
-    for m in _BRACKET.finditer(item.text):
-        inner = re.sub(r"[&＆*#]+", "", m.group(1))
-        if is_unit_like(inner):
-            units = split_units(inner)
-            names = _union(names, units.names)
-            item.leads = _union(item.leads, units.leads)
-            item.assisting = _union(item.assisting, units.assisting)
+
+    def take(m: re.Match[str]) -> str:
+        inner = re.sub(r"[&＆*#]+", "", m.group(1))  # stray marks a page left in a name
+        if not is_unit_like(inner):
+            return m.group(0)
+        units = split_units(inner)
+        names.extend(units.names)
+        item.leads = _union(item.leads, units.leads)
+        item.assisting = _union(item.assisting, units.assisting)
+        return ""
+
+    text = _BRACKET.sub(take, item.text)
     if names:
         item.assignees, item.placeholder = _union(item.assignees, names), None
-        item.text = _BRACKET.sub(
-            lambda m: "" if is_unit_like(re.sub(r"[&＆*#]+", "", m.group(1))) else m.group(0),
-            item.text,
-        ).strip()
+        item.text = text.strip()
 
 
 _TRAILING = re.compile(r"[(（]([^()（）]{2,80})[)）]\s*[。；;]?\s*$")

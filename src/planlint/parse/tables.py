@@ -33,13 +33,13 @@ _HEADER_SCAN = 60  # how far into a stream its header may stand (after a title, 
 
 @dataclass
 class TableReading:
-    """What reading a table or stream showed about it, for judging the reading."""
+    """What reading a table or stream showed about it, for judging the reading: its columns,
+    how badly its cells fitted their columns (summed row costs), and the rows that fitted
+    worst."""
 
     columns: Columns | None
     cost: float = 0.0
-    costly: list[Location] = field(
-        default_factory=list
-    )  # rows whose cells fitted badly  # summed row costs: how badly cells fitted their columns
+    costly: list[Location] = field(default_factory=list)
 
 
 def read_table(table: Table, previous: Columns | None, build: ItemBuilder) -> TableReading:
@@ -200,8 +200,8 @@ def read_rows(
                 build.heading(text, placed.cell.loc, default_level=level)
         found = {role: _joined(row.all(role)) for role in above}
         blank_row = _blank_after_task(row)
+        merged = row.decoded or (fill_merged and bool(group_cols) and not groups)
         for role, cell in found.items():
-            merged = row.decoded or (fill_merged and group_cols and not groups)
             if merged and (cell is None or (not cell.text.strip() and not blank_row)):
                 found[role] = above[role]
         reqs = [p.cell for p in row.all("req") if p.cell.text.strip()]

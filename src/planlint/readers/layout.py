@@ -535,7 +535,7 @@ def _delimiter_cells(line: str) -> int:
     return len(parts)
 
 
-def _md_cells(lines: list[str], first: int, last: int) -> list[Cell]:
+def markdown_cells(lines: list[str], first: int, last: int) -> list[Cell]:
     """The cells of one Markdown row written on lines first..last (inclusive)."""
     cells: list[Cell] = []
     current: list[Part] = []
@@ -653,7 +653,7 @@ def _markdown_table(
     head_body = _body(lines[head])
     leading = head_body.startswith("|")
     trailing = _ends_with_pipe(head_body)
-    rows: list[list[Cell]] = [_md_cells(lines, head, head)]
+    rows: list[list[Cell]] = [markdown_cells(lines, head, head)]
     i = head + 2
     end = i
 
@@ -691,7 +691,7 @@ def _markdown_table(
             count, closed, j = new_count, new_closed, k
         complete = count >= ncols and (closed or not trailing)
         last = j if complete else i  # a damaged row: its first line only
-        rows.append(_md_cells(lines, i, last))
+        rows.append(markdown_cells(lines, i, last))
         end = i = last + 1
     if len(rows) < 2:
         return None, head + 2

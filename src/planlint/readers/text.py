@@ -35,7 +35,7 @@ from planlint.model import (
     Table,
 )
 from planlint.readers.decode import decode
-from planlint.readers.layout import find_tables
+from planlint.readers.layout import find_tables, markdown_cells
 from planlint.readers.unwrap import unwrap
 from planlint.textnorm import normalize
 from planlint.vocab import header_role, is_header_row
@@ -122,7 +122,7 @@ def _between(lines: list[str], start: int, end: int, markdown: bool) -> list[Blo
     for i in range(start, end):
         if _MD_LINE.match(lines[i]):
             if not _MD_RULE.match(lines[i]):
-                rows.append(_bar_row(lines[i], i))
+                rows.append(markdown_cells(lines, i, i))
             continue
         if lines[i].strip():
             blocks.extend(_fragment(rows))
@@ -130,16 +130,6 @@ def _between(lines: list[str], start: int, end: int, markdown: bool) -> list[Blo
             blocks.extend(_paragraphs(lines, [i]))
     blocks.extend(_fragment(rows))
     return blocks
-
-
-def _bar_row(line: str, index: int) -> list[Cell]:
-    body = line.strip()[1:-1]
-    offset = line.index("|") + 1
-    row = []
-    for raw in re.split(r"(?<!\\)\|", body):
-        row.append(Cell(_BR.sub("\n", raw.strip()), Location(line=index + 1, column=offset + 1)))
-        offset += len(raw) + 1
-    return row
 
 
 def _fragment(rows: list[list[Cell]]) -> list[Block]:
