@@ -177,7 +177,9 @@ def test_github_annotations(incomplete_plan):
     result = runner.invoke(app, ["check", str(incomplete_plan), "--format", "github"])
     assert result.exit_code == 1
     lines = result.stdout.strip().splitlines()
-    assert any(line.startswith("::error file=") and "planlint lookback" in line for line in lines)
+    assert any(
+        line.startswith("::error file=") and "planlint core/lookback" in line for line in lines
+    )
 
 
 def test_sarif_is_valid_shape(incomplete_plan):

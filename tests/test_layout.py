@@ -25,6 +25,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from planlint.model import Cell
+from planlint.readers.centred import Rows, header_lines, place_cells
 from planlint.readers.layout import TableSpan, find_tables
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "layout"
@@ -595,6 +596,91 @@ def test_aligned_one_space_gap_of_a_full_column():
         ["3", "建立政务公开工作任务台账，\n逐项明确责任。", "县政府办公室", "2024年3月底前"],
     ]
     check_cells_located(text, span)
+
+
+def spaced_row(cells: list[str], starts: list[int]) -> str:
+    """One line of a space-aligned table: each text at its display column (CJK is 2 wide)."""
+    out = ""
+    width = 0
+    for text, start in zip(cells, starts, strict=True):
+        if text:
+            out += " " * max(start - width, 1 if out else 0) + text
+            width = len(out) + sum(1 for ch in out if ord(ch) > 0x2E80)
+    return out
+
+
+# A table as w3m draws one without borders: every cell centred vertically in its row (an odd
+# spare line goes below), so the first row starts above its number, and cells merged down
+# (类别 over rows 1-2 and 3-4, 完成时限 over 1-2, 责任单位 over 3-4) straddle two rows' lines.
+CENTRED = [
+    ["序", "类别", "工作任务", "责任单位", "完成时限"],
+    ["号", "", "", "", ""],
+    ["", "", "建立健全信息发布审核", "", ""],
+    ["1", "一、信息", "机制，明确审核责任，", "县政府办公室", ""],
+    ["", "发布与解", "定期公开。", "", "2024年6月"],
+    ["", "读", "做好政策文件解读工作", "", "底前"],
+    ["2", "", "，提升解读材料质量，", "县财政局", ""],
+    ["", "", "及时回应关切。", "", ""],
+    ["3", "", "规范依申请公开办理流", "", "长期坚持"],
+    ["", "二、依申", "程，按时答复。", "", ""],
+    ["", "请公开", "加强政府网站和政务新", "县司法局", ""],
+    ["4", "", "媒体管理，确保内容安", "", "每季度"],
+    ["", "", "全。", "", ""],
+]
+CENTRED_READ = [
+    ["序\n号", "类别", "工作任务", "责任单位", "完成时限"],
+    [
+        "1",
+        "一、信息\n发布与解\n读",
+        "建立健全信息发布审核\n机制，明确审核责任，\n定期公开。",
+        "县政府办公室",
+        "2024年6月\n底前",
+    ],
+    ["2", "", "做好政策文件解读工作\n，提升解读材料质量，\n及时回应关切。", "县财政局", ""],
+    ["3", "二、依申\n请公开", "规范依申请公开办理流\n程，按时答复。", "县司法局", "长期坚持"],
+    ["4", "", "加强政府网站和政务新\n媒体管理，确保内容安\n全。", "", "每季度"],
+]
+
+
+def test_aligned_vertically_centred_cells_with_merged_cells():
+    """The header ends where the column names end; a short or merged cell goes to the row
+    (the first of the rows) whose middle is its middle, not to the rows its lines fall in."""
+    text = "\n".join(spaced_row(r, [0, 4, 14, 36, 50]) for r in CENTRED)
+    span = only_table(text)
+    assert [[c.text for c in r] for r in span.table.rows] == CENTRED_READ
+    check_cells_located(text, span)
+
+
+def test_aligned_centred_running_number_one_space_from_the_next_column():
+    """A right-aligned number one space before the group column (w3m, pdftotext) is a
+    column of its own."""
+    rows = [[f"{r[0]:>2}" if r[0].isdigit() else r[0], *r[1:]] for r in CENTRED]
+    text = "\n".join(spaced_row(r, [0, 3, 14, 36, 50]) for r in rows)
+    span = only_table(text)
+    assert [[c.text for c in r] for r in span.table.rows] == CENTRED_READ
+
+
+def test_centred_cells_placed_by_their_middle():
+    """place_cells on plain line numbers: three rows of three lines each (0-2, 3-5, 6-8)."""
+    rows = Rows(tops=[0, 3, 6], lasts=[2, 5, 8], ends=[3, 6, 9])
+    # one line in the middle of three empty-looking rows is a cell merged over all three: it
+    # goes to the first row it covers
+    assert place_cells(rows, [[], [4], []]) == [[4], [], []]
+    # a two-line cell whose second line a tool set on the next row's first line (rows that
+    # overlap on a PDF page): the line goes back up, the next row keeps its own middle line
+    assert place_cells(rows, [[0], [3, 4], [7]]) == [[0, 3], [4], [7]]
+    # cells on their own rows' middles stay there
+    assert place_cells(rows, [[1], [4], [7]]) == [[1], [4], [7]]
+
+
+def test_centred_header_ends_where_the_column_names_end():
+    lines = [
+        ["序", "工作任务", None, "完成时限"],
+        ["号", None, "责任单位", None],
+        [None, "建立健全信息发布审核", None, None],
+    ]
+    assert header_lines(lines) == 2
+    assert header_lines([["a", "b"], ["c", "d"]]) is None
 
 
 def test_aligned_tables_with_prose_between_stay_apart():

@@ -157,10 +157,32 @@ def test_a_requirement_named_only_by_the_task_column_is_not_missing(tmp_path, co
     path.write_text(text, encoding="utf-8")
     verdicts = {v.rule.id: v for v in check_file(path, [core_pack]).verdicts}
     training = verdicts["training"]
+    # a task cell over one row is that row's own title: the item asks for what it names
     assert training.status == "covered" and training.items == ["r1"]
-    assert training.hits[0].via == "heading"
+    assert training.hits[0].via == "text"
     assert verdicts["policy-interpretation"].hits[0].via == "text"
     assert verdicts["lookback"].status == "missing"
+
+
+def test_a_task_group_over_several_rows_confirms_but_does_not_carry(tmp_path, core_pack):
+    from planlint.engine import check_file
+
+    text = (
+        "某局2024年政务公开工作分工方案\n\n| 工作任务 | 具体要求 | 责任单位 | 完成时限 |\n"
+        "|---|---|---|---|\n"
+        "| 一、加强政策解读回应 | 公开政策文件，方便企业查阅 | 办公室 | 长期 |\n"
+        "|  | 做好新闻发布会组织工作 | 宣传科 | 长期 |\n"
+        "| 二、加强政务公开队伍建设 | 每年组织不少于1次业务培训 | 办公室 | 10月底前 |\n"
+        "|  | 配齐配强工作人员 | 人事科 | 长期 |\n"
+    )
+    path = tmp_path / "plan.md"
+    path.write_text(text, encoding="utf-8")
+    plan = parse(read_document(path))
+    assert [i.title for i in plan.items] == ["", "", "", ""]
+    verdicts = {v.rule.id: v for v in check_file(path, [core_pack]).verdicts}
+    assert verdicts["policy-interpretation"].status == "missing"
+    training = verdicts["training"]
+    assert training.status == "covered" and training.hits[0].via == "heading"
 
 
 def test_a_closing_parenthesis_naming_units_assigns_the_item(tmp_path):

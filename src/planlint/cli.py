@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import sys
 from enum import Enum
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from planlint import __version__
+from planlint.output import write_document, write_error
 from planlint.report import FORMATS
+from planlint.workers import DEFAULT_MEMORY_MB, DEFAULT_SECONDS, WorkerLimits
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from planlint.config import Config
+    from planlint.engine import Failure
 
 app = typer.Typer(
     add_completion=False,
@@ -18,12 +26,120 @@ app = typer.Typer(
 )
 
 
-Format = Enum("Format", {name: name for name in FORMATS}, type=str)  # type: ignore[misc]
+# "auto" (check's default): the rich terminal report on a terminal, plain text anywhere else
+Format = Enum("Format", {name: name for name in ("auto", *FORMATS)}, type=str)  # type: ignore[misc]
+
+
+def _resolved_format(fmt: Format, output: str | None) -> Format:
+    """``--format auto`` as what it means here: ``terminal`` when the report goes to a
+    terminal, ``text`` when it goes to a file or a pipe, where nothing should be cut."""
+    if fmt is not Format.auto:
+        return fmt
+    try:
+        on_terminal = output is None and sys.stdout.isatty()
+    except (AttributeError, ValueError):  # a closed or odd stream: not a terminal
+        on_terminal = False
+    return Format.terminal if on_terminal else Format.text
+
+
+# Each file is read in a worker process under these (workers.py).
+_JOBS = typer.Option("--jobs", "-j", min=0, help="Files read at once (0: one per CPU).")
+_TIMEOUT = typer.Option(
+    "--timeout", min=1.0, help="Seconds one file may take before it is given up."
+)
+_MEMORY = typer.Option("--memory", min=64, help="Memory (MB) one file's reader may use.")
+
+
+def _limit_specs(specs: list[str] | None) -> list[str]:
+    """Check each ``--limit NAME=VALUE`` as it is parsed, so a bad one is a usage error (2)."""
+    from planlint.readers.limits import parse_limit
+
+    for spec in specs or []:
+        try:
+            parse_limit(spec)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc)) from None
+    return specs or []
+
+
+# One reading budget raised (or lowered); the names and defaults: README, "Limits".
+_LIMIT = typer.Option(
+    "--limit",
+    metavar="NAME=VALUE",
+    callback=_limit_specs,
+    help="Change one reading limit (README, 'Limits'), e.g. max_cells=500000; repeatable.",
+)
+
+
+def _reading_limits(max_size: int, specs: list[str] | None):
+    """The reader's Limits for this run: ``--max-size`` in MB, then each ``--limit`` over it."""
+    from planlint.readers.limits import Limits, with_limits
+
+    return with_limits(Limits(max_bytes=max_size * 1024 * 1024), specs or [])
+
+
+# Any format to a file, written atomically (report/deliver.py); xlsx needs it on a terminal.
+_OUTPUT = typer.Option(
+    "--output", "-o", metavar="FILE", help="Write the report to FILE (atomically), not stdout."
+)
+
+
+def _deliver(outcomes: list, fmt: str, lang: str, output: str | None, explain: bool) -> None:
+    """The report to stdout or ``--output``; a file that cannot be written is exit 2."""
+    from planlint.messages import doc_text
+    from planlint.report.deliver import deliver
+
+    try:
+        deliver(outcomes, fmt, lang, output, explain)
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        _error(doc_text("cannot-write", lang, path=output, reason=reason))
+        raise typer.Exit(2) from None
 
 
 class Lang(str, Enum):
     zh = "zh"
     en = "en"
+
+
+class Level(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+# The project's settings (config.py, policy.py, README "Configuration"); flags override the file.
+_FILE = {"metavar": "FILE"}
+_CONFIG = typer.Option("--config", **_FILE, help="Read settings from FILE, not the one found.")
+_ISOLATED = typer.Option("--isolated", help="Use no configuration file.")
+_SELECT = typer.Option("--select", help="Only these rules (ids or pack/id; commas or repeated).")
+_IGNORE = typer.Option("--ignore", help="Not these rules (ids or pack/id; commas or repeated).")
+_FAIL_ON = typer.Option("--fail-on", help="Exit 1 on a finding at or above this level.")
+_EXIT_ZERO = typer.Option("--exit-zero", help="Exit 0 even with findings (2 still for errors).")
+_EXCLUDE = typer.Option("--exclude", help="Globs the folder search skips (commas or repeated).")
+_WAIVERS = typer.Option("--waivers", **_FILE, help="Accept the findings FILE waives.")
+_BASELINE = typer.Option("--baseline", **_FILE, help="Report only findings not in FILE.")
+_WRITE_BASELINE = typer.Option("--write-baseline", **_FILE, help="Record the findings in FILE.")
+
+
+# Standard input as a plan (stdin.py): ``planlint check -``; the name gives reports a file name
+# and the reader the format the suffix claims (README "Use in CI").
+_STDIN_FILENAME = typer.Option(
+    "--stdin-filename", metavar="NAME", help="The name of the plan read from - (standard input)."
+)
+
+
+def _expand(
+    paths: list[str], max_bytes: int, stdin_name: str | None, settings: Config | None = None
+) -> tuple[list, list[Failure]]:
+    """The files to read: folders searched, ``-`` read from standard input in its place.
+    ``--stdin-filename`` without ``-`` is a usage error: the name would silently go unused."""
+    from planlint.stdin import STDIN, expand_with_stdin
+
+    if stdin_name is not None and STDIN not in paths:
+        _error("--stdin-filename names standard input; give - as a path to read it")
+        raise typer.Exit(2)
+    return expand_with_stdin(paths, max_bytes, stdin_name, settings.search if settings else None)
 
 
 def _version(value: bool) -> None:
@@ -38,14 +154,22 @@ def main_options(
         Optional[bool],  # noqa: UP045 - typer reads the annotation at runtime on 3.10
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
     ] = None,
+    debug: Annotated[
+        bool,
+        typer.Option("--debug", help="On an internal error, show its traceback too."),
+    ] = False,
 ) -> None:
-    """planlint: 政务公开工作要点分工方案合规检查."""
+    """planlint: 政务公开工作要点分工方案合规检查.
+
+    ``--debug`` is declared here so that it parses; ``planlint.guard`` reads it, since it acts
+    where the command has already failed.
+    """
 
 
 @app.command()
 def check(
     paths: Annotated[
-        list[str], typer.Argument(help="Plan files or folders (searched recursively).")
+        list[str], typer.Argument(help="Plan files or folders (searched recursively); - for stdin.")
     ],
     pack: Annotated[
         Optional[list[str]],  # noqa: UP045
@@ -53,7 +177,10 @@ def check(
             "--pack", "-p", help="Rule pack name or YAML path; repeatable. Default: core."
         ),
     ] = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.terminal,
+    fmt: Annotated[
+        Format,
+        typer.Option("--format", "-f", help="Output format (auto: terminal on a tty, else text)."),
+    ] = Format.auto,
     lang: Annotated[Lang, typer.Option("--lang", help="Report language.")] = Lang.zh,
     max_size: Annotated[
         int, typer.Option("--max-size", help="Largest plan file accepted, in MB.")
@@ -61,47 +188,85 @@ def check(
     explain: Annotated[
         bool, typer.Option("--explain", help="Show every matching item, its score and terms.")
     ] = False,
+    jobs: Annotated[int, _JOBS] = 0,
+    timeout: Annotated[float, _TIMEOUT] = DEFAULT_SECONDS,
+    memory: Annotated[int, _MEMORY] = DEFAULT_MEMORY_MB,
+    limit: Annotated[Optional[list[str]], _LIMIT] = None,  # noqa: UP045
+    output: Annotated[Optional[str], _OUTPUT] = None,  # noqa: UP045
+    config: Annotated[Optional[str], _CONFIG] = None,  # noqa: UP045
+    isolated: Annotated[bool, _ISOLATED] = False,
+    select: Annotated[Optional[list[str]], _SELECT] = None,  # noqa: UP045
+    ignore: Annotated[Optional[list[str]], _IGNORE] = None,  # noqa: UP045
+    fail_on: Annotated[Optional[Level], _FAIL_ON] = None,  # noqa: UP045
+    exit_zero: Annotated[bool, _EXIT_ZERO] = False,
+    exclude: Annotated[Optional[list[str]], _EXCLUDE] = None,  # noqa: UP045
+    waivers: Annotated[Optional[str], _WAIVERS] = None,  # noqa: UP045
+    baseline: Annotated[Optional[str], _BASELINE] = None,  # noqa: UP045
+    write_baseline: Annotated[Optional[str], _WRITE_BASELINE] = None,  # noqa: UP045
+    stdin_filename: Annotated[Optional[str], _STDIN_FILENAME] = None,  # noqa: UP045
 ) -> None:
     """Check plans: each requirement covered, unassigned or missing.
 
-    Exit codes: 0 no error-level finding, 1 error-level findings, 2 usage or input error.
+    Exit codes: 0 no finding at or above --fail-on (error), 1 such findings, 2 usage or input
+    error.
     """
-    from planlint.engine import Failure, check_files, expand
+    from planlint.baseline import load_baseline
+    from planlint.config import resolve_config
+    from planlint.engine import Failure, check_files
     from planlint.errors import PlanlintError
-    from planlint.rules import load_pack
+    from planlint.policy import exit_code, load_packs
+    from planlint.progress import batch_progress
+    from planlint.report.deliver import binary_refusal
 
+    fmt = _resolved_format(fmt, output)
+    refusal = binary_refusal(fmt.value, output, lang.value)
+    if refusal:
+        _error(refusal)
+        raise typer.Exit(2)
     try:
-        packs = [load_pack(spec) for spec in (pack or ["core"])]
+        settings = resolve_config(config, isolated).with_flags(
+            packs=pack,
+            select=select,
+            ignore=ignore,
+            fail_on=fail_on.value if fail_on else None,
+            exit_zero=exit_zero,
+            exclude=exclude,
+            waivers=waivers,
+        )
+        packs = load_packs(settings)
+        known = load_baseline(baseline) if baseline else None
     except PlanlintError as exc:
         _error(str(exc))
         raise typer.Exit(2) from None
-    files, failures = expand(paths)
-    outcomes = [*failures, *check_files(files, packs, max_bytes=max_size * 1024 * 1024)]
+    reading = _reading_limits(max_size, limit)
+    files, failures = _notices_said(*_expand(paths, reading.max_bytes, stdin_filename, settings))
+    limits = WorkerLimits(timeout, memory, jobs)
+    with batch_progress(files, lang.value) as on_done:
+        checked = check_files(
+            files, packs, reading.max_bytes, limits, reading, settings.placeholders, on_done
+        )
+    outcomes = _settled([*failures, *checked], settings, known, write_baseline)
     for outcome in outcomes:
         if isinstance(outcome, Failure):
             _error(outcome.message)
-    if fmt is not Format.terminal:
-        from planlint.report import text_renderer
-
-        sys.stdout.write(text_renderer(fmt.value)(outcomes, lang.value) + "\n")
+    if fmt is not Format.terminal or output is not None:
+        _deliver(outcomes, fmt.value, lang.value, output, explain)
     else:
-        from rich.console import Console
-
+        from planlint.report.console import make_console
         from planlint.report.terminal import render_terminal
 
-        results = [o for o in outcomes if not isinstance(o, Failure)]
-        render_terminal(results, Console(), lang.value, explain)
-    if any(isinstance(o, Failure) for o in outcomes) or not outcomes:
-        if not outcomes:
-            _error("no plan files found")
-        raise typer.Exit(2)
-    raise typer.Exit(1 if any(o.has_errors for o in outcomes) else 0)
+        render_terminal(outcomes, make_console(), lang.value, explain)
+    if fmt.value == "github":
+        _step_summary(outcomes, lang.value)
+    if not outcomes:
+        _error("no plan files found")
+    raise typer.Exit(exit_code(outcomes, settings))
 
 
 @app.command("parse")
 def parse_command(
     paths: Annotated[
-        list[str], typer.Argument(help="Plan files or folders (searched recursively).")
+        list[str], typer.Argument(help="Plan files or folders (searched recursively); - for stdin.")
     ],
     fmt: Annotated[
         Format, typer.Option("--format", "-f", help="terminal or json.")
@@ -110,13 +275,20 @@ def parse_command(
     max_size: Annotated[
         int, typer.Option("--max-size", help="Largest plan file accepted, in MB.")
     ] = 50,
+    jobs: Annotated[int, _JOBS] = 0,
+    timeout: Annotated[float, _TIMEOUT] = DEFAULT_SECONDS,
+    memory: Annotated[int, _MEMORY] = DEFAULT_MEMORY_MB,
+    limit: Annotated[Optional[list[str]], _LIMIT] = None,  # noqa: UP045
+    stdin_filename: Annotated[Optional[str], _STDIN_FILENAME] = None,  # noqa: UP045
 ) -> None:
     """Show what planlint read: the items (id, section, text, units, deadline, location) and the
     text it could not place. Exit 2 if a file cannot be read."""
-    from planlint.engine import Failure, expand, parse_files
+    from planlint.engine import Failure, parse_files
 
-    files, failures = expand(paths)
-    outcomes = parse_files(files, max_bytes=max_size * 1024 * 1024)
+    reading = _reading_limits(max_size, limit)
+    files, failures = _notices_said(*_expand(paths, reading.max_bytes, stdin_filename))
+    workers = WorkerLimits(timeout, memory, jobs)
+    outcomes = parse_files(files, reading.max_bytes, workers, reading)
     failures += [o for o in outcomes if isinstance(o, Failure)]
     plans = [o for o in outcomes if not isinstance(o, Failure)]
     for failure in failures:
@@ -125,13 +297,12 @@ def parse_command(
         from planlint.report.items import render_items_json
 
         errors = [{"path": f.path, "message": f.message} for f in failures]
-        sys.stdout.write(render_items_json(plans, errors) + "\n")
+        write_document(render_items_json(plans, errors), json_syntax=True)
     elif fmt is Format.terminal:
-        from rich.console import Console
-
+        from planlint.report.console import make_console
         from planlint.report.items import render_items_terminal
 
-        render_items_terminal(plans, Console(), lang.value)
+        render_items_terminal(plans, make_console(), lang.value)
     else:
         _error(f"--format {fmt.value} is for check; parse writes terminal or json")
         raise typer.Exit(2)
@@ -141,9 +312,60 @@ def parse_command(
         raise typer.Exit(2)
 
 
+def _step_summary(outcomes: list, lang: str) -> None:
+    """In GitHub Actions, the Markdown report appended to ``$GITHUB_STEP_SUMMARY`` (set by the
+    runner); a summary that cannot be written is a warning: the annotations are out already."""
+    from planlint.report.github import append_step_summary
+
+    try:
+        append_step_summary(outcomes, lang)
+    except OSError as exc:
+        _warning(f"$GITHUB_STEP_SUMMARY: cannot write the job summary ({exc.strerror or exc})")
+
+
+def _settled(
+    outcomes: list, settings: Config, known: frozenset[str] | None, write_to: str | None
+) -> list:
+    """The outcomes after the project's settings (policy.py): waivers that rot are warnings,
+    what waivers and the baseline left out is a note; a baseline not written is exit 2."""
+    from datetime import date
+
+    from planlint.errors import PlanlintError
+    from planlint.policy import apply
+
+    try:
+        applied = apply(outcomes, settings, date.today(), known, write_to)
+    except PlanlintError as exc:
+        _error(str(exc))
+        raise typer.Exit(2) from None
+    for message in applied.warnings:
+        _warning(message)
+    for message in applied.notes:
+        write_error(message, level="note")
+    return applied.outcomes
+
+
+def _notices_said(files: list[Path], failures: list[Failure]) -> tuple[list[Path], list[Failure]]:
+    """Say the folder search's warnings (entries skipped with nothing lost) on standard error
+    and keep only the errors, which go into the report and make the exit code 2."""
+    for failure in failures:
+        if failure.severity != "error":
+            _warning(failure.message)
+    return files, [f for f in failures if f.severity == "error"]
+
+
+def _warning(message: str) -> None:
+    """One ``planlint: warning: …`` line on standard error, escaped like an error line."""
+    write_error(message, level="warning")
+
+
 def _error(message: str) -> None:
-    sys.stderr.write(f"planlint: error: {message}\n")
+    """One line on standard error: escaped and cut so a file name cannot forge more."""
+    write_error(message)
 
 
 def main() -> None:
-    app()
+    """The console script: the app run under the guard (exit codes, encodings, broken pipes)."""
+    from planlint.guard import run
+
+    sys.exit(run(typer.main.get_command(app)))

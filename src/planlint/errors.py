@@ -21,3 +21,7 @@ class ReadError(PlanlintError):
 
 class PackError(PlanlintError):
     """A rule pack that cannot be loaded or does not match the schema."""
+
+
+class ConfigError(PlanlintError):
+    """A configuration, waiver or baseline file (or a flag) that cannot be used."""

@@ -9,6 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+SHORT_PLACE_WORDS = {
+    "page": "p.{}",
+    "table": "table {}",
+    "row": "row {}",
+    "cell": "cell {}",
+    "line": "{}",
+    "sep": " ",
+}
+
 
 @dataclass(frozen=True)
 class Location:
@@ -29,20 +38,25 @@ class Location:
 
     def describe(self) -> str:
         """A short human form: ``12:3``, ``p.4``, ``Sheet1!B7``, ``table 2 row 5 cell 3``."""
+        line = f"{self.line}:{self.column}" if self.line and self.column else "{}"
+        return self.spelled(SHORT_PLACE_WORDS | {"line": line})
+
+    def spelled(self, words: dict[str, str], empty: str = "?") -> str:
+        """The place in the given words: one template per part (``page``, ``table``, ``row``,
+        ``cell``, ``line``, and ``sep`` between parts), so every report spells places alike
+        in its own language: 第2表第20行第3格, table 2 row 20 cell 3, 分工方案!B21."""
         parts: list[str] = []
         if self.sheet is not None:
             parts.append(f"{self.sheet}!{self.cell}" if self.cell else self.sheet)
         if self.page is not None:
-            parts.append(f"p.{self.page}")
+            parts.append(words["page"].format(self.page))
         if self.table is not None:
-            parts.append(f"table {self.table}")
-            if self.row is not None:
-                parts.append(f"row {self.row}")
-            if self.col is not None:
-                parts.append(f"cell {self.col}")
+            parts.append(words["table"].format(self.table))
+            parts += [words["row"].format(self.row)] if self.row is not None else []
+            parts += [words["cell"].format(self.col)] if self.col is not None else []
         if self.line is not None:
-            parts.append(f"{self.line}:{self.column}" if self.column else str(self.line))
-        return " ".join(parts) or "?"
+            parts.append(words["line"].format(self.line))
+        return words.get("sep", " ").join(parts) or empty
 
     def to_dict(self) -> dict[str, object]:
         return {k: v for k, v in self.__dict__.items() if v is not None}
@@ -95,6 +109,9 @@ class CellStream:
     # True when a cell may come in several pieces (a dump one line or paragraph a cell writes
     # a unit list one unit a line); False when the source marks each cell (bars, tabs)
     pieces: bool = False
+    # True when an empty cell leaves no trace in the source (pdftotext -raw): a row missing a
+    # cell may have had it blank or merged with the row above, and parse says it is unsure
+    blanks_hidden: bool = False
 
 
 @dataclass
@@ -116,6 +133,9 @@ class Reading:
     name: str
     blocks: list[Block]
     prior: float = 0.0  # how sure the reader is of the shape alone (an explicit table syntax)
+    # what the reader had to guess in this reading (a row it could not place a cell in): the
+    # judge adds them to the reading's doubts, should it be kept
+    doubts: list[Doubt] = field(default_factory=list)
 
 
 @dataclass
@@ -123,7 +143,9 @@ class Document:
     """What a reader got out of a file: its blocks in order.
 
     ``alternatives`` are other plausible readings of the same text (a text dump whose shape
-    is ambiguous); ``reading`` names the one in ``blocks``.
+    is ambiguous); ``reading`` names the one in ``blocks``. ``notes`` are doubts the reader
+    has whatever the layout (invalid bytes replaced, a declared charset overruled): parse adds
+    them to the kept reading's doubts, so they reach the report as ``reading`` warnings.
     """
 
     path: str
@@ -132,6 +154,9 @@ class Document:
     reading: str = "document"
     alternatives: list[Reading] = field(default_factory=list)
     prior: float = 0.0
+    notes: list[Doubt] = field(default_factory=list)
+    # what the reader had to guess in the reading in ``blocks`` (see Reading.doubts)
+    doubts: list[Doubt] = field(default_factory=list)
 
 
 # --- what parse produces --------------------------------------------------------------------
@@ -148,13 +173,14 @@ class Item:
     as 牵头/配合 dropped); ``leads`` those of them the cell marks as lead (牵头, or all of them
     in a 牵头单位 column); ``assisting`` those the cell marks as assisting (配合) and the units of
     a separate assisting column (配合单位). ``match_text`` is the normalised text
-    the matcher reads.
+    the matcher reads: the item's text, after its ``title`` when it has one.
     """
 
     id: str
     section: str
     text: str
     loc: Location
+    title: str = ""  # the item's own task cell, when it heads this item alone (not a group)
     assignees: list[str] = field(default_factory=list)
     assisting: list[str] = field(default_factory=list)
     leads: list[str] = field(default_factory=list)
@@ -183,11 +209,13 @@ class Fragment:
 @dataclass
 class Doubt:
     """Something about the reading that looks wrong, where, and what (``kind`` is a message
-    key: owners-missing, unplaced-task, misaligned-row)."""
+    key: owners-missing, unplaced-task, misaligned-row, bad-bytes …). ``params`` fill the
+    message's placeholders beyond ``where`` and ``detail`` (an encoding, a byte offset)."""
 
     kind: str
     loc: Location | None
     detail: str = ""
+    params: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass

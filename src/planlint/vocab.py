@@ -42,7 +42,7 @@ _HEADER_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 def header_role(text: str) -> str | None:
     """The column role a header cell names, or None when it is not a known column name."""
-    text = re.sub(r"[（(].*?[)）]|[\s\u3000:：*]", "", text)
+    text = re.sub(r"[（(][^（()）]{0,40}[)）]|[\s\u3000:：*]", "", text)
     if not text or len(text) > 16:
         return None
     for role, pattern in _HEADER_ROLES:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from planlint.match import Hit
+from planlint.match.near import NearMiss
 from planlint.messages import render
 from planlint.model import Item, Location
 from planlint.rules import Rule
@@ -22,6 +23,7 @@ class Verdict:
     owners: list[str] = field(default_factory=list)
     deadline: str | None = None
     best_item: str | None = None  # the id of the item that best carries it
+    near: list[NearMiss] = field(default_factory=list)  # when missing: where its words appear
 
     @property
     def items(self) -> list[str]:
@@ -61,8 +63,10 @@ def finding(
     template: str,
     params: dict[str, str],
     item: Item | None = None,
+    loc: Location | None = None,
 ) -> Finding:
-    """A finding whose message is rendered (in Chinese) from a messages.py template."""
+    """A finding whose message is rendered (in Chinese) from a messages.py template; ``loc``
+    places a finding that no item carries (a missing requirement mentioned in a note)."""
     return Finding(
         rule=rule.id,
         pack=rule.pack,
@@ -70,7 +74,7 @@ def finding(
         kind=kind,
         message=render(template, params),
         item=item.id if item else None,
-        loc=item.loc if item else None,
+        loc=item.loc if item else loc,
         params=params,
         template=template,
     )

@@ -7,8 +7,11 @@ from collections.abc import Iterator
 from planlint.checks.base import Finding, Verdict, finding
 from planlint.checks.reading import owners_unsure
 from planlint.match import RequirementMatch
+from planlint.match.near import MENTION
+from planlint.messages import near_place
 from planlint.model import Item, Plan
 from planlint.parse.meta import declared_meaning
+from planlint.rules import Rule
 
 KIND = "coverage"
 
@@ -16,7 +19,7 @@ KIND = "coverage"
 def verdict(plan: Plan, match: RequirementMatch, items: dict[str, Item]) -> Verdict:
     hits = sorted(match.hits, key=lambda h: h.rank, reverse=True)
     if not hits:
-        return Verdict(match.rule, "missing")
+        return Verdict(match.rule, "missing", near=match.near)
     owned = [h for h in hits if items[h.item].assignees]
     if owned:
         owners: list[str] = []
@@ -35,7 +38,7 @@ def check(plan: Plan, verdict: Verdict, items: dict[str, Item]) -> Iterator[Find
     if verdict.status == "covered":
         return
     if verdict.status == "missing":
-        yield finding(rule, rule.severity, "missing", "missing", params)
+        yield _missing(rule, verdict, params)
         return
     item = items[verdict.best_item or verdict.items[0]]
     params = {**params, "item": item.id, "placeholder": item.placeholder or ""}
@@ -54,3 +57,18 @@ def check(plan: Plan, verdict: Verdict, items: dict[str, Item]) -> Iterator[Find
     else:
         template = "unassigned-blank"
     yield finding(rule, severity, "unassigned", template, params, item)
+
+
+def _missing(rule: Rule, verdict: Verdict, params: dict[str, str]) -> Finding:
+    """Missing; when the requirement's words stand outside any item (a notice paragraph, a note,
+    a row the reader could not place), the finding says so and points there."""
+    mention = next((n for n in verdict.near if n.kind == MENTION), None)
+    if mention is None:
+        return finding(rule, rule.severity, "missing", "missing", params)
+    params = {
+        **params,
+        "where": near_place(mention, "zh"),
+        "where_en": near_place(mention, "en"),
+        "terms": "、".join(mention.found),
+    }
+    return finding(rule, rule.severity, "missing", "missing-mention", params, loc=mention.loc)

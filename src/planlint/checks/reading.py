@@ -20,6 +20,7 @@ def check_plan(plan: Plan) -> Iterator[Finding]:
     for doubt in note.doubts[:_MAX]:
         template = f"reading-{doubt.kind}"
         params = {
+            **doubt.params,
             "where": doubt.loc.describe() if doubt.loc else "?",
             "detail": doubt.detail,
             "reading": note.name,
@@ -36,8 +37,14 @@ def check_plan(plan: Plan) -> Iterator[Finding]:
         )
 
 
+# Doubts that put the items' owners in question: an 'unassigned' verdict may be the reader's.
+_OWNER_DOUBTS = frozenset(
+    {"owners-missing", "unit-columns-joined", "blocks-out-of-order", "blocks-rows-unsure"}
+)
+
+
 def owners_unsure(plan: Plan) -> bool:
-    """Whether the plan's owners look unread: the header promises a unit column but most
-    items came out with none. An 'unassigned' verdict there may be the reader's fault."""
+    """Whether the plan's owners look unread or misplaced: the header promises a unit column
+    but most items came out with none, or the rows were rebuilt by guesswork."""
     note = plan.reading
-    return bool(note and any(d.kind == "owners-missing" for d in note.doubts))
+    return bool(note and any(d.kind in _OWNER_DOUBTS for d in note.doubts))

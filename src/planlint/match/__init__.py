@@ -10,11 +10,17 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Collection
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
+from planlint.match.terms import Starts
 from planlint.model import Plan
 from planlint.rules import Pack, Pattern, Rule
 from planlint.textnorm import normalize
+
+if TYPE_CHECKING:
+    from planlint.match.near import NearMiss
 
 _MASK = "\u25a1"  # keeps offsets while hiding a look-alike phrase
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
@@ -40,80 +46,252 @@ class Hit:
 class RequirementMatch:
     rule: Rule
     hits: list[Hit] = field(default_factory=list)
+    near: list[NearMiss] = field(default_factory=list)  # when no item carries it: match/near.py
 
 
 def match_plan(plan: Plan, pack: Pack) -> list[RequirementMatch]:
+    """Every rule of the pack on every item. Each item's text (and each section heading) is
+    scanned once for every term of the pack (``pack.terms``); the rules then only look up
+    where their terms stand."""
+    texts = _Scans(pack)
     results = []
-    for rule in pack.rules:
+    for r, rule in enumerate(pack.rules):
         result = RequirementMatch(rule)
         headings: dict[str, bool] = {}
         for item in plan.items:
-            hit = match_text(rule, item.match_text)
+            patterns = texts.viable(item.match_text).get(r)
+            if patterns is None:
+                continue  # no pattern of the rule has its words here: the commonest case
+            starts = texts.starts(item.match_text)
+            hit = _match(rule, item.match_text, starts, only=patterns)
             if hit is None:
                 continue
             if item.section not in headings:
-                headings[item.section] = (
-                    match_text(rule, item.section, normalized=False) is not None
-                )
-            support = _occurrences(rule, hit.pattern, item.match_text) + 2 * headings[item.section]
+                section = texts.normalized(item.section)
+                headings[item.section] = _match(rule, section, texts.starts(section)) is not None
+            support = _count(rule, hit.pattern, starts) + 2 * headings[item.section]
             result.hits.append(Hit(item.id, hit.score, hit.terms, hit.pattern, support))
         if not result.hits:
-            result.hits = _under_headings(rule, plan)
+            result.hits = _confirmed_by_headings(rule, plan, texts)
+        if not result.hits:
+            from planlint.match.near import near_misses  # near.py builds on this module
+
+            result.near = near_misses(rule, plan)
         results.append(result)
     return results
 
 
-def _under_headings(rule: Rule, plan: Plan) -> list[Hit]:
-    """Before calling a requirement missing, read each item with its heading: in a table the
-    task column (加强政务公开培训) often names what the requirement column only details."""
+class _Scans:
+    """One plan's texts scanned for the pack's terms, each text once (items repeat no text,
+    but every rule asks of every item, and section headings repeat under many items)."""
+
+    def __init__(self, pack: Pack) -> None:
+        self.index = pack.terms
+        self.scanned: dict[str, Starts] = {}
+        self.normal: dict[str, str] = {}
+
+        self.patterns: dict[str, dict[int, set[int]]] = {}
+
+    def starts(self, text: str) -> Starts:
+        found = self.scanned.get(text)
+        if found is None:
+            found = self.scanned[text] = self.index.scan(text)
+        return found
+
+    def viable(self, text: str) -> dict[int, set[int]]:
+        """Rule (by position) -> the patterns that may hit the text (``TermIndex.viable``)."""
+        found = self.patterns.get(text)
+        if found is None:
+            found = self.patterns[text] = self.index.viable(self.starts(text))
+        return found
+
+    def normalized(self, text: str) -> str:
+        out = self.normal.get(text)
+        if out is None:
+            out = self.normal[text] = normalize(text)
+        return out
+
+
+def _confirmed_by_headings(rule: Rule, plan: Plan, texts: _Scans) -> list[Hit]:
+    """Before calling a requirement missing, let each item's heading confirm what a terse item
+    is about: under 加强政务公开队伍建设, "组织开展业务培训" is openness training. The item itself
+    must still ask for the act (the pattern's ``all`` groups); the heading may only supply a
+    ``topic`` group. An item that is about something else under a matching heading carries
+    nothing: "公开政策文件" under 加强政策解读 does not interpret policy."""
     hits = []
     for item in plan.items:
         if not item.section:
             continue
-        hit = match_text(rule, normalize(item.section) + "," + item.match_text)
+        heading = texts.normalized(item.section)
+        starts = texts.starts(item.match_text)
+        hit = _match(rule, item.match_text, starts, heading, texts.starts(heading))
         if hit is not None:
-            hits.append(Hit(item.id, hit.score, hit.terms, hit.pattern, 0, via="heading"))
+            hits.append(Hit(item.id, hit.score, hit.terms, hit.pattern, 0, via=hit.via))
     return hits
 
 
-def _occurrences(rule: Rule, pattern: int, text: str) -> int:
-    return sum(text.count(term) for group in rule.match.patterns[pattern].groups for term in group)
+def _count(rule: Rule, pattern: int, starts: Starts) -> int:
+    """How often the pattern's terms stand in the item, counted as ``str.count`` counts (no
+    overlaps), from the item's scan."""
+    total = 0
+    for group in rule.match.patterns[pattern].groups:
+        for term in group:
+            end = -1
+            for at in starts.get(term, ()):
+                if at >= end:
+                    total += 1
+                    end = at + len(term)
+    return total
 
 
-def match_text(rule: Rule, text: str, normalized: bool = True) -> Hit | None:
-    """The best hit of a rule on one text (already normalised unless told otherwise)."""
+def match_text(rule: Rule, text: str, normalized: bool = True, heading: str = "") -> Hit | None:
+    """The best hit of a rule on one item's text (already normalised unless told otherwise).
+
+    With a ``heading`` (normalised), a pattern whose topic the text lacks may have it confirmed
+    by the heading; such a hit is marked ``via="heading"`` and scores lower."""
     if not normalized:
         text = normalize(text)
+    return _best(rule, _Found(_masked(rule, text)), _Found(_masked(rule, heading)))
+
+
+def _match(
+    rule: Rule,
+    text: str,
+    starts: Starts,
+    heading: str = "",
+    heading_starts: Starts | None = None,
+    only: Collection[int] | None = None,
+) -> Hit | None:
+    """``match_text`` on texts already scanned for the pack's terms; ``only`` the patterns
+    that may hit (the others are known to fail)."""
+    found = _Found.scanned(rule, text, starts)
+    if heading_starts is None:
+        return _best(rule, found, _Found(""), only)
+    return _best(rule, found, _Found.scanned(rule, heading, heading_starts), only)
+
+
+def _best(
+    rule: Rule, text: _Found, heading: _Found, only: Collection[int] | None = None
+) -> Hit | None:
+    best: Hit | None = None
+    for index, pattern in enumerate(rule.match.patterns):
+        if only is not None and index not in only:
+            continue
+        found = _match_pattern(pattern, text, rule.match.fuzzy)
+        via = "text"
+        if found is None and heading.text and pattern.topics:
+            found = _match_with_heading(pattern, text, heading, rule.match.fuzzy)
+            via = "heading"
+        if found is not None and (best is None or found[0] > best.score):
+            best = Hit("", found[0], found[1], index, via=via)
+    return best
+
+
+class _Found:
+    """Where terms stand in one text with one rule's look-alike phrases masked out.
+
+    With the text's scan (every term of the pack), occurrences are looked up. A text where a
+    look-alike was masked (rare) is searched term by term as masked, like a text without a scan:
+    that keeps "an occurrence overlapping a masked phrase does not count" exactly as it was."""
+
+    __slots__ = ("starts", "text")
+
+    def __init__(self, text: str, starts: Starts | None = None) -> None:
+        self.text = text  # masked
+        self.starts = starts
+
+    @classmethod
+    def scanned(cls, rule: Rule, text: str, starts: Starts) -> _Found:
+        if any(phrase in starts for phrase in rule.match.exclude):
+            masked = _masked(rule, text)
+            if masked != text:
+                return cls(masked)
+        return cls(text, starts)
+
+    def exact(self, group: tuple[str, ...]) -> list[Occurrence]:
+        """Every occurrence of every term of the group: by term, then by place."""
+        if self.starts is None:
+            return _exact(group, self.text)
+        get = self.starts.get
+        return [(at, at + len(term), 100.0) for term in group for at in get(term, ())]
+
+    def has(self, term: str) -> bool:
+        if self.starts is None:
+            return term in self.text
+        return term in self.starts
+
+
+def _masked(rule: Rule, text: str) -> str:
     for phrase in rule.match.exclude:
         if phrase in text:
             text = text.replace(phrase, _MASK * len(phrase))
-    best: Hit | None = None
-    for index, pattern in enumerate(rule.match.patterns):
-        found = _match_pattern(pattern, text, rule.match.fuzzy)
-        if found is not None and (best is None or found[0] > best.score):
-            best = Hit("", found[0], found[1], index)
-    return best
+    return text
 
 
 Occurrence = tuple[int, int, float]  # start, end, score
 
+HEADING_COST = 10.0  # a topic only the heading confirms is weaker evidence than the item's own
+SPREAD_COST = 10.0  # terms at the far edge of the window, against terms side by side
 
-def _match_pattern(p: Pattern, text: str, fuzzy: int) -> tuple[float, tuple[str, ...]] | None:
-    if any(term in text for group in p.none for term in group):
+
+def _match_pattern(p: Pattern, text: _Found, fuzzy: int) -> tuple[float, tuple[str, ...]] | None:
+    """Every group of the pattern in the text: the score and the text found for each group."""
+    if _vetoed(p, text):
         return None
-    occurrences = [_exact(group, text) for group in p.groups]
-    missing = [i for i, occ in enumerate(occurrences) if not occ]
-    if len(missing) > 1 or (missing and fuzzy >= 100):
+    return _found(p.groups, p, text, fuzzy)
+
+
+def _match_with_heading(
+    p: Pattern, text: _Found, heading: _Found, fuzzy: int
+) -> tuple[float, tuple[str, ...]] | None:
+    """The acts in the item's text, the topics in its heading."""
+    if _vetoed(p, text) or _vetoed(p, heading):
         return None
-    for i in missing:  # one concept missing: maybe mistyped (依申清公开 for ~依申请公开)
-        occurrences[i] = _fuzzy(p.typos[i] if p.typos else (), text, fuzzy)
-        if not occurrences[i]:
-            return None
-    chosen = _closest(occurrences, p.within, text)
+    acts = _found(p.groups[: p.acts], p, text, fuzzy)
+    if acts is None:
+        return None
+    topics = [max(heading.exact(group), key=lambda o: o[2], default=None) for group in p.topics]
+    if any(t is None for t in topics):
+        return None
+    found = acts[1] + tuple(heading.text[t[0] : t[1]] for t in topics if t is not None)
+    return round(max(acts[0] - HEADING_COST, 0.0), 1), found
+
+
+def _vetoed(p: Pattern, text: _Found) -> bool:
+    return any(text.has(term) for group in p.none for term in group)
+
+
+def _found(
+    groups: tuple[tuple[str, ...], ...], p: Pattern, text: _Found, fuzzy: int
+) -> tuple[float, tuple[str, ...]] | None:
+    occurrences: list[list[Occurrence]] = []
+    missing = False
+    for i, group in enumerate(groups):
+        found = text.exact(group)
+        if not found:  # one concept missing: maybe mistyped (依申清公开 for ~依申请公开)
+            typos = p.typos[i] if p.typos else ()
+            if missing or fuzzy >= 100 or not typos:
+                return None
+            found = _typos(typos, text.text, fuzzy)
+            if not found:
+                return None
+            missing = True
+        occurrences.append(found)
+    chosen = _closest(occurrences, p.within, text.text)
     if chosen is None:
         return None
+    return _score(chosen, p.within), tuple(text.text[s:e] for s, e, _ in chosen)
+
+
+def _score(chosen: list[Occurrence], within: int | None) -> float:
+    """100 when every term is found as written and close together. A typo counts at its
+    similarity; terms spread over more than half the window lose up to SPREAD_COST."""
     score = sum(o[2] for o in chosen) / len(chosen)
-    return round(score, 1), tuple(text[s:e] for s, e, _ in chosen)
+    if within and len(chosen) > 1:
+        span = max(o[1] for o in chosen) - min(o[0] for o in chosen)
+        half = within / 2
+        score -= SPREAD_COST * max(0.0, min(span, within) - half) / half
+    return round(score, 1)
 
 
 def _exact(group: tuple[str, ...], text: str) -> list[Occurrence]:
@@ -126,14 +304,30 @@ def _exact(group: tuple[str, ...], text: str) -> list[Occurrence]:
     return out
 
 
-def _fuzzy(group: tuple[str, ...], text: str, cutoff: int) -> list[Occurrence]:
-    from rapidfuzz import fuzz
+def _typos(group: tuple[str, ...], text: str, cutoff: int) -> list[Occurrence]:
+    """Where a term is written with wrong characters (依申清公开 for 依申请公开): same length,
+    at most one character in five replaced, scored by the share of characters kept. A word
+    cut short or run into the next (政府信息公开 for 政府信息公开申请) is another word, not a typo.
+    Candidates are found where the term's first or last two characters stand, so the search
+    is linear in the text."""
+    from rapidfuzz.distance import Hamming
 
     out: list[Occurrence] = []
     for term in group:
-        res = fuzz.partial_ratio_alignment(term, text, score_cutoff=cutoff)
-        if res is not None and res.score >= cutoff:
-            out.append((res.dest_start, res.dest_end, float(res.score)))
+        n = len(term)
+        allowed = max(1, n // 5)
+        starts: set[int] = set()
+        for anchor, shift in ((term[:2], 0), (term[-2:], n - 2)):
+            at = text.find(anchor)
+            while at != -1:
+                if 0 <= at - shift <= len(text) - n:
+                    starts.add(at - shift)
+                at = text.find(anchor, at + 1)
+        for start in sorted(starts):
+            distance = Hamming.distance(term, text[start : start + n], score_cutoff=allowed)
+            score = 100.0 * (n - distance) / n
+            if distance <= allowed and score >= cutoff:
+                out.append((start, start + n, round(score, 1)))
     return out
 
 

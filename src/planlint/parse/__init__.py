@@ -27,7 +27,7 @@ from planlint.parse.builder import ItemBuilder
 from planlint.parse.cells import is_chrome, marker
 from planlint.parse.columns import Columns, find_header, header_key
 from planlint.parse.judge import judge, note
-from planlint.parse.meta import find_agency, find_title, guess_year, placeholder_declarations
+from planlint.parse.meta import find_agency, find_title, placeholder_declarations
 from planlint.parse.prose import read_prose
 from planlint.parse.tables import TableReading, read_stream, read_table
 from planlint.textnorm import normalize
@@ -36,17 +36,19 @@ __all__ = ["parse"]
 
 
 def parse(doc: Document) -> Plan:
-    readings = [Reading(doc.reading, doc.blocks, doc.prior), *doc.alternatives]
+    readings = [Reading(doc.reading, doc.blocks, doc.prior, doc.doubts), *doc.alternatives]
     judged = []
     for reading in readings:
         plan, tables, headings = _parse_blocks(doc, reading.blocks)
         judgement = judge(plan, tables, headings, reading.prior)
+        judgement.doubts.extend(reading.doubts)  # what the reader itself had to guess
         judged.append((judgement, reading.name, plan))
         if reading.prior >= _SURE and judgement.clean:
             break  # an explicit cell syntax read cleanly: no other reading can beat it
     best = max(judged, key=lambda j: j[0].score)
     plan = best[2]
     plan.reading = note(best[1], best[0], [(j[1], j[0]) for j in judged if j is not best])
+    plan.reading.doubts[:0] = doc.notes  # the reader's own doubts (damaged bytes) come first
     return plan
 
 
@@ -78,10 +80,8 @@ def _parse_blocks(
             after = []
         _keep_paragraphs([b for b in blocks if b not in after], build)
     _keep_unused_headings(build)
-    title, year = find_title(paras)
+    title, year = find_title(paras)  # the title's work year, else the signature's: never a guess
     agency = find_agency(title, paras)
-    if year is None:
-        year = guess_year([p.text for p in paras] + [i.text for i in build.items[:5]])
     placeholders = placeholder_declarations(paras)
     build.unplaced.sort(key=lambda f: _where(f.loc))
     plan = Plan(
@@ -101,9 +101,16 @@ def _parse_blocks(
 def _keep_unused_headings(build: ItemBuilder) -> None:
     """A heading no item stands under (a title row before the table's end, a cell misread as
     a heading) is kept as unplaced text: a reader can see it, nothing is dropped."""
-    used = normalize(" ".join(item.section for item in build.items))
+    sections = list(dict.fromkeys(item.section for item in build.items))  # each one once
+    exact = {normalize(part) for s in sections for part in [s, *s.split(" ")]}
+    joined: str | None = None
     for heading in build.headings:
-        if normalize(heading.text) not in used:
+        text = normalize(heading.text)
+        if text in exact:
+            continue
+        if joined is None:  # a heading split over levels: looked for in the distinct sections
+            joined = normalize(" ".join(sections))
+        if text not in joined:
             build.keep(heading.text, heading.loc, "heading")
 
 

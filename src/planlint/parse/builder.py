@@ -16,7 +16,9 @@ from planlint.textnorm import normalize, squash
 
 _TERMINAL = "。；;！!？?"
 # where one numbered item may start inside a cell: a new line, or after a sentence end
-_ITEM_START = re.compile(r"(?:\n|(?<=[。；;]))\s*(?=(?:\d{1,3}|[(（]\d{1,3}[)）])\s*[.．、)）])")
+_ITEM_START = re.compile(
+    r"(?:\n|(?<=[。；;]))\s{0,8}(?=(?:\d{1,3}|[(（]\d{1,3}[)）])\s{0,3}[.．、)）])"
+)
 
 
 def join_lines(text: str) -> str:
@@ -95,6 +97,7 @@ class ItemBuilder:
     headings: list[Fragment] = field(default_factory=list)  # every heading set, for judging
     _running: int = 0
     _ids: set[str] = field(default_factory=set)
+    _repeats: dict[str, int] = field(default_factory=dict)  # qualified id -> last #n given
     _bare: dict[str, str] = field(default_factory=dict)  # qualified id -> the number alone
     numbered: bool = False  # whether the plan numbers its items itself
 
@@ -199,14 +202,17 @@ class ItemBuilder:
             self.unplaced.append(Fragment(text.strip(), loc, role))
 
     def _unique(self, ident: str) -> str:
+        """The id, qualified by the top heading's number and then counted (#2, #3 …) when the
+        plan repeats it; the count per id is kept, so a thousand repeats cost no rescans."""
         if ident in self._ids:
             top = self.sections.markers.get(min(self.sections.markers, default=0), "")
             qualified = f"{top}.{ident}" if top else ident
-            n = 2
             candidate = qualified
+            n = self._repeats.get(qualified, 1)
             while candidate in self._ids:
-                candidate = f"{qualified}#{n}"
                 n += 1
+                candidate = f"{qualified}#{n}"
+            self._repeats[qualified] = n
             ident = candidate
         self._ids.add(ident)
         return ident

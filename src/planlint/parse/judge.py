@@ -94,6 +94,8 @@ def judge(
     for table in tables:
         for loc in table.costly[:_MAX_COSTLY]:
             doubts.append(Doubt("misaligned-row", loc))
+        for loc in table.unsure[:_MAX_COSTLY]:
+            doubts.append(Doubt("unit-column-unsure", loc))
     if not expects_units:
         header = next((f for f in plan.unplaced if _names_columns(f.text)), None)
         if header is not None:  # a table's header stands in the text, but no table was read
@@ -169,13 +171,18 @@ def _names_columns(text: str) -> bool:
     return len(names) >= 3 and is_header_row(names) and bool({"unit", "deadline"} & roles)
 
 
-_SENTENCE = re.compile(r"[^。；;]{12,}[。；;]")
+_SENTENCE_END = re.compile(r"(?<=[。；;])")
 _MIN_SENTENCES = 8
 
 
 def _task_sentences(texts: list[str]) -> int:
     """Task-like sentences in the text: full sentences of some length with a task verb."""
-    return sum(1 for t in texts for m in _SENTENCE.finditer(t) if _TASKLIKE.search(m.group(0)))
+    return sum(
+        1
+        for t in texts
+        for s in _SENTENCE_END.split(t)[:-1]  # the last piece is not closed by a terminator
+        if len(s) > 12 and _TASKLIKE.search(s)
+    )
 
 
 def _in_sequence(items: list[Item]) -> int:

@@ -33,10 +33,10 @@ _KEY = (
 # a label's value runs to a semicolon or bracket, or to the next label after a comma
 # ("牵头单位:办公室,责任单位:各处室"); the lookahead is tried once per character: linear
 _LABEL = re.compile(
-    rf"[(（]?\s*(?P<key>{_KEY})\s*[:：]\s*"
-    rf"(?P<value>(?:(?![,，]\s*(?:{_KEY})\s*[:：])[^；;）)\n])*)[；;,，]?\s*[)）]?"
+    rf"[(（]?\s{{0,4}}(?P<key>{_KEY})\s{{0,4}}[:：]\s{{0,4}}"
+    rf"(?P<value>(?:(?![,，]\s{{0,4}}(?:{_KEY})\s{{0,4}}[:：])[^；;）)\n])*)[；;,，]?\s{{0,4}}[)）]?"
 )
-_LEAD = re.compile(r"(?:^|[。；;,，])\s*(?:由|请|應由|应由)?([^。；;,，]{2,16}?)(?:牵头|牽頭)")
+_LEAD = re.compile(r"(?:^|[。；;,，])\s{0,4}(?:由|请|應由|应由)?([^。；;,，]{2,16}?)(?:牵头|牽頭)")
 _CLOSING = re.compile(
     r"^(附件\d*[:：]?.*|[(（]此件.*[)）]|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|抄送.*|印发.*"
     r"|(注|说明|备注|備註)\s*\d*\s*[:：].*)$"
@@ -110,7 +110,7 @@ def read_prose(paras: list[Paragraph], build: ItemBuilder) -> bool | None:
 # a numbering marker inside a line, after a sentence, a bracket or a space: where a document
 # flattened onto one line ("……。 (一)强化… 1、数字经济…") had its paragraph breaks
 _INLINE = re.compile(
-    r"(?<=[。；;！!？?)）\s])\s*(?=(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]"
+    r"(?<=[。；;！!？?)）\s])\s{0,8}(?=(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]"
     r"|\d{1,2}[、．]|\d{1,2}\.(?!\d)|[(（]\d{1,2}[)）]|[①-⑳]))"
 )
 
@@ -142,12 +142,12 @@ def _read_unnumbered(paras: list[Paragraph], build: ItemBuilder) -> bool | None:
     """A notice or plan with no numbering: each requirement paragraph is an item (r1, r2 …);
     the address line, the covering sentences, the signature, the date and the page chrome
     stay unplaced. None when no paragraph reads like a requirement."""
-    tasks = [p for p in paras if _requirement_paragraph(p.text)]
-    if not tasks:
+    tasks = [_requirement_paragraph(p.text) for p in paras]
+    if not any(tasks):
         return None
     labelled = False
-    for para in paras:
-        if para not in tasks:
+    for para, task in zip(paras, tasks, strict=True):
+        if not task:
             role = "chrome" if is_chrome(para.text) else _closing_role(para.text)
             build.keep(para.text, para.loc, "preamble" if role == "closing" else role)
             continue

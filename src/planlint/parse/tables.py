@@ -40,6 +40,8 @@ class TableReading:
     columns: Columns | None
     cost: float = 0.0
     costly: list[Location] = field(default_factory=list)
+    # rows whose units may stand in the other unit column (lead or assisting): see _unsure
+    unsure: list[Location] = field(default_factory=list)
 
 
 def read_table(table: Table, previous: Columns | None, build: ItemBuilder) -> TableReading:
@@ -106,7 +108,26 @@ def read_stream(stream: CellStream, build: ItemBuilder) -> TableReading:
     )
     rows = decoded.rows
     read_rows(rows, cols, build, set())
-    return _reading(cols, rows)
+    reading = _reading(cols, rows)
+    if stream.blanks_hidden:
+        reading.unsure = _unsure(rows, cols)
+    return reading
+
+
+def _unsure(rows: list[Row], cols: Columns) -> list[Location]:
+    """Rows of a stream that shows no empty cells, under a lead and an assisting unit column,
+    with units in only one of the two: whether the other was blank, merged with the row
+    above, or the units belong in it, the text does not say."""
+    if not {"unit", "assist"} <= set(cols.roles):
+        return []
+    out: list[Location] = []
+    for row in rows:
+        if not any(p.cell.text.strip() for p in row.all("req")):
+            continue
+        filled = [any(p.cell.text.strip() for p in row.all(r)) for r in ("unit", "assist")]
+        if sum(filled) == 1:
+            out.append(row.loc)
+    return out
 
 
 def _unfold_header(cells: list[Cell]) -> list[Cell]:
@@ -181,6 +202,7 @@ def read_rows(
     key = cols.header
     group_cols = [j for j, r in enumerate(cols.roles) if r == "group"]
     above: dict[str, Cell | None] = {"unit": None, "deadline": None, "assist": None}
+    own_task: _OwnTask | None = None
     for index, row in enumerate(rows):
         texts = header_key([p.cell for p in row.cells])
         if texts == key or is_header_row([t for t in texts if t]):
@@ -191,6 +213,12 @@ def read_rows(
         groups = _join_wrapped(p for p in row.all("group") if p.cell.text.strip())
         if groups:
             above = dict.fromkeys(above)
+            last = groups[-1].cell.text.strip()
+            if own_task and after_break and not marker(last) and build.sections.levels:
+                own_task.text += last  # the task cell goes on after a page break
+            else:
+                _title_single_row_task(own_task, build)
+                own_task = _OwnTask(last, len(build.items))
         for placed in groups:
             text = placed.cell.text.strip()
             level = group_cols.index(placed.col) + 1 if placed.col in group_cols else 1
@@ -217,6 +245,27 @@ def read_rows(
             continue
         above.update({r: c for r, c in found.items() if c is not None})
         _add_row_items(row, reqs, found, cols, build, after_break)
+    _title_single_row_task(own_task, build)
+
+
+@dataclass
+class _OwnTask:
+    """A task-group cell and where its items begin in the builder."""
+
+    text: str
+    first: int
+
+
+def _title_single_row_task(task: _OwnTask | None, build: ItemBuilder) -> None:
+    """A task cell that spans one row only, over a single item, is that item's own title, not
+    a heading over several: "加强政务公开业务培训 | 每年组织不少于1次" is one task, and the item
+    asks for what its title names. A heading merged over several rows only confirms what each
+    of its items is about (see match)."""
+    if task is None or len(build.items) - task.first != 1:
+        return
+    item = build.items[task.first]
+    item.title = task.text
+    item.match_text = normalize(task.text + "，" + item.text)
 
 
 def _blank_after_task(row: Row) -> bool:

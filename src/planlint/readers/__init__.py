@@ -17,9 +17,17 @@ from dataclasses import replace
 from pathlib import Path
 
 from planlint.errors import ReadError
-from planlint.model import Document
-from planlint.readers.limits import DEFAULT_MAX_BYTES, Limits, check_zip, short_reason
+from planlint.model import CellStream, Document, Table
+from planlint.readers.limits import (
+    DEFAULT_MAX_BYTES,
+    Limits,
+    check_zip,
+    exceeded,
+    limit_note,
+    short_reason,
+)
 from planlint.readers.sniff import LABELS, SUFFIX_KIND, describe, sniff
+from planlint.regularfile import FileTooLarge, NotRegularFile, read_regular
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -37,12 +45,18 @@ _BINARY_CLAIMS = {"docx", "doc", "xlsx", "xls", "pdf"}
 
 
 def read_document(
-    path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, *, limits: Limits | None = None
+    path: str | Path,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    *,
+    limits: Limits | None = None,
+    data: bytes | None = None,
 ) -> Document:
     """Read a plan file into a Document, or raise ReadError with a one-line reason.
 
     ``limits`` sets the other safety limits (inflated zip size, pages …); its ``max_bytes`` is
-    replaced by the ``max_bytes`` argument when that is not the default.
+    replaced by the ``max_bytes`` argument when that is not the default. ``data``: the plan's
+    bytes when they came from elsewhere (standard input, ``planlint check -``); ``path`` then
+    only names them (reports, and the format its suffix claims) and is never opened.
     """
     path = Path(path)
     source = str(path)
@@ -50,17 +64,7 @@ def read_document(
         limits = Limits(max_bytes=max_bytes)
     elif max_bytes != DEFAULT_MAX_BYTES:
         limits = replace(limits, max_bytes=max_bytes)
-    try:
-        size = path.stat().st_size
-        if size > limits.max_bytes:
-            raise ReadError(
-                source, f"file is {size} bytes, larger than the limit of {limits.max_bytes}"
-            )
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ReadError(source, exc.strerror or str(exc)) from None
-    if len(data) > limits.max_bytes:  # grew since stat, or a special file
-        raise ReadError(source, f"file is larger than the limit of {limits.max_bytes} bytes")
+    data = _read_bytes(path, source, limits) if data is None else _given_bytes(data, source, limits)
     if not data.strip():
         raise ReadError(source, "empty file")
     kind = sniff(data)
@@ -73,8 +77,8 @@ def read_document(
         # writes one for a table its pipe syntax cannot hold)
         kind = "html"
     try:
-        return _read(data, source, kind, claimed, suffix, limits)
-    except ReadError:
+        document = _read(data, source, kind, claimed, suffix, limits)
+    except (ReadError, MemoryError):  # the worker names the memory limit
         raise
     except RecursionError:
         raise ReadError(
@@ -82,6 +86,53 @@ def read_document(
         ) from None
     except Exception as exc:
         raise ReadError(source, f"cannot read {_label(kind)}: {short_reason(exc)}") from None
+    check_chars(document, source, limits)
+    return document
+
+
+def _read_bytes(path: Path, source: str, limits: Limits) -> bytes:
+    """The file's bytes, read only if it is a regular file and never past ``max_bytes``: a FIFO
+    or device swapped in for the file is refused unread instead of hanging the run."""
+    try:
+        return read_regular(path, limits.max_bytes)
+    except FileTooLarge as exc:
+        what = f"file is {exc.size} bytes, larger than the limit of {limits.max_bytes}"
+        raise ReadError(source, f"{what} {limit_note('max_bytes', limits)}") from None
+    except NotRegularFile as exc:
+        raise ReadError(source, str(exc)) from None
+    except OSError as exc:
+        raise ReadError(source, exc.strerror or str(exc)) from None
+
+
+def _given_bytes(data: bytes, source: str, limits: Limits) -> bytes:
+    """Bytes handed over rather than read, under the same size limit as a file's: the caller
+    reads at most one byte past it (stdin.py), so the true size is not known, only that it is
+    over."""
+    if len(data) > limits.max_bytes:
+        what = f"input is larger than the limit of {limits.max_bytes} bytes"
+        raise ReadError(source, f"{what} {limit_note('max_bytes', limits)}")
+    return data
+
+
+def check_chars(document: Document, source: str, limits: Limits) -> None:
+    """Refuse a document whose text is over ``max_chars``, counted as parse/ will see it (a cell
+    merged down counts in every row that repeats it), so no later stage gets an unbounded
+    amount of text to split and match."""
+    total = 0
+    for block in document.blocks:
+        total += _block_chars(block)
+        if total > limits.max_chars:
+            what = f"{_label(document.format)} holds more than {limits.max_chars} characters"
+            raise exceeded(source, what, "max_chars", limits)
+
+
+def _block_chars(block: object) -> int:
+    """The characters of one block's text: a paragraph, a table's cells, a stream's cells."""
+    if isinstance(block, Table):
+        return sum(len(cell.text) for row in block.rows for cell in row)
+    if isinstance(block, CellStream):
+        return sum(len(cell.text) for cell in block.cells)
+    return len(getattr(block, "text", ""))
 
 
 _HTML_TABLE = re.compile(rb"<table\b[^>]*>.*?<t[dh]\b", re.I | re.S)
@@ -117,7 +168,7 @@ def _read(
         check_zip(data, source, limits, "Word .docx file")
         from planlint.readers.docx import read_docx
 
-        return read_docx(data, source)
+        return read_docx(data, source, limits=limits)
     if kind == "xlsx":
         check_zip(data, source, limits, "Excel .xlsx file")
         from planlint.readers.xlsx import read_xlsx
@@ -126,7 +177,7 @@ def _read(
     if kind == "html":
         from planlint.readers.html import read_html
 
-        return read_html(data, source)
+        return read_html(data, source, limits=limits)
     if kind == "pdf":
         from planlint.readers.pdf import read_pdf
 

@@ -164,7 +164,7 @@ def _read_converted(
         return read_xlsx(converted, path, limits, fmt=kind)
     from planlint.readers.docx import read_docx
 
-    return read_docx(converted, path, fmt=kind)
+    return read_docx(converted, path, fmt=kind, limits=limits)
 
 
 def _has_text(document: Document) -> bool:
@@ -236,7 +236,8 @@ def _kill_group(proc: subprocess.Popen) -> None:
 
 def _child_limits(max_file: int) -> Callable[[], None] | None:
     """A preexec function capping the size of any file the converter writes (and core dumps,
-    which a crash would leave in the work folder), or None where ``resource`` is missing."""
+    which a crash would leave in the work folder) and lifting the worker's memory cap, or None
+    where ``resource`` is missing."""
     try:
         import resource
     except ImportError:  # Windows
@@ -247,6 +248,10 @@ def _child_limits(max_file: int) -> Callable[[], None] | None:
     def apply() -> None:
         resource.setrlimit(resource.RLIMIT_FSIZE, (cap, cap))
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+        # the worker's address-space cap (workers.py) is for planlint's own readers; LibreOffice
+        # maps far more, and has its own time limit and process group
+        _, as_hard = resource.getrlimit(resource.RLIMIT_AS)
+        resource.setrlimit(resource.RLIMIT_AS, (as_hard, as_hard))
 
     return apply
 

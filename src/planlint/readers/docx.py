@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 
 from planlint.model import Block, Document, Location, Paragraph
 from planlint.readers.grid import Slot, clean, grid_blocks
+from planlint.readers.limits import Limits, exceeded
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -49,15 +50,35 @@ def _val(el, tag: str) -> str | None:
     return child.get(q("val"))
 
 
-def read_docx(data: bytes, path: str, fmt: str = "docx") -> Document:
+def read_docx(
+    data: bytes, path: str, fmt: str = "docx", *, limits: Limits | None = None
+) -> Document:
+    """Read a .docx whose container ``limits.check_zip`` has verified.
+
+    The walk is bounded too: spans (``gridSpan``, ``gridBefore``) are clamped to ``max_span``,
+    a table's grid may hold ``max_cells`` slots, a list number may reach ``max_list_number``
+    (Word's own limit is 32767; an "upperLetter" number n is n/26 letters long)."""
     import docx  # heavy: only when a .docx is read
 
+    limits = limits or Limits()
     document = docx.Document(io.BytesIO(data))
     body = document.element.body
     numbering = Numbering(_numbering_element(document), _styles_element(document))
-    walker = _Walker(numbering, document.part, path)
-    walker.walk(body)
+    walker = _Walker(numbering, document.part, path, limits)
+    try:
+        walker.walk(body)
+    except NumberTooLarge as exc:
+        what = f"Word .docx file numbers a list item {exc.value}"
+        raise exceeded(path, what, "max_list_number", limits) from None
     return Document(path, fmt, walker.blocks)
+
+
+class NumberTooLarge(ValueError):
+    """A list number past ``Limits.max_list_number`` (its rendering would be unbounded)."""
+
+    def __init__(self, value: int) -> None:
+        super().__init__(value)
+        self.value = value
 
 
 def _related_element(document, reltype: str):
@@ -143,6 +164,7 @@ class Numbering:
     overrides: dict[tuple[str, int], Level] = field(default_factory=dict)
     style_num: dict[str, tuple[str | None, int | None]] = field(default_factory=dict)
     counters: dict[object, dict[int, int]] = field(default_factory=dict)
+    max_number: int = Limits.max_list_number
 
     def __post_init__(self) -> None:
         if self.styles is not None:
@@ -244,6 +266,8 @@ class Numbering:
                 continue
             lv = self._level(nid, aid, k)
             value = counts.get(k, lv.start)
+            if abs(value) > self.max_number:
+                raise NumberTooLarge(value)
             number = format_number(value, "decimal" if level.legal else lv.fmt)
             text = text.replace(placeholder, number)
         return text, level.suffix
@@ -369,10 +393,14 @@ def format_number(n: int, fmt: str) -> str:
 
 
 class _Walker:
-    def __init__(self, numbering: Numbering, part=None, path: str = "") -> None:
+    def __init__(
+        self, numbering: Numbering, part=None, path: str = "", limits: Limits | None = None
+    ) -> None:
         self.numbering = numbering
         self.part = part
         self.path = path
+        self.limits = limits or Limits()
+        numbering.max_number = self.limits.max_list_number
         self.blocks: list[Block] = []
         self.paragraphs = 0
         self.tables = 0
@@ -401,7 +429,7 @@ class _Walker:
         if "html" in content_type:
             from planlint.readers.html import read_html
 
-            self.blocks.extend(read_html(blob, self.path).blocks)
+            self.blocks.extend(read_html(blob, self.path, limits=self.limits).blocks)
         elif content_type.startswith("text/plain"):
             for line in blob.decode("utf-8", "replace").splitlines():
                 self.paragraphs += 1
@@ -428,14 +456,16 @@ class _Walker:
         self.tables += 1
         n = self.tables
         grid: list[list[Slot]] = []
+        cap = self.limits.max_span
+        filled = 0
         for r, tr in enumerate(rows):
             slots: list[Slot] = []
-            col = _int(_val(tr.find(q("trPr")), "gridBefore"))
+            col = min(_int(_val(tr.find(q("trPr")), "gridBefore")), cap)
             for _ in range(col):
                 slots.append(Slot("", Location(table=n, row=r + 1, col=len(slots) + 1), object()))
             for tc in _cells(tr):
                 tcpr = tc.find(q("tcPr"))
-                span = max(1, _int(_val(tcpr, "gridSpan")) or 1)
+                span = min(max(1, _int(_val(tcpr, "gridSpan")) or 1), cap)
                 vmerge = tcpr.find(q("vMerge")) if tcpr is not None else None
                 above = grid[-1][col] if grid and col < len(grid[-1]) else None
                 if vmerge is not None and vmerge.get(q("val")) != "restart" and above is not None:
@@ -446,8 +476,12 @@ class _Walker:
                     loc = Location(table=n, row=r + 1, col=col + k + 1)
                     slots.append(Slot(text, loc, origin))
                 col += span
+                if filled + len(slots) > self.limits.max_cells:
+                    what = f"Word .docx table {n} has more than {self.limits.max_cells} cells"
+                    raise exceeded(self.path, what, "max_cells", self.limits)
+            filled += len(slots)
             grid.append(slots)
-        self.blocks.extend(grid_blocks(grid, Location(table=n, row=1, col=1)))
+        self.blocks.extend(grid_blocks(grid, Location(table=n, row=1, col=1), self.limits))
 
     def cell_text(self, tc) -> str:
         parts: list[str] = []

@@ -17,7 +17,10 @@ merged cell means, the same way for every format:
   table) is a heading: when the table has a group column the text goes there, the other cells
   left empty, so it sets the section instead of becoming an item;
 - rows above the header row (a title row inside the table, an Excel title block) become
-  Paragraphs before the table; entirely blank rows are dropped.
+  Paragraphs before the table; entirely blank rows are dropped;
+- a cell merged down whose text is longer than ``Limits.max_repeat_chars`` (a heading or note,
+  never a unit or a deadline) is kept in its first row only: repeating 110,000 characters in
+  each of 300 rows would hand parse/ and every rule 33 million characters to re-read.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from planlint.model import Block, Cell, Location, Paragraph, Table
+from planlint.readers.limits import Limits
 from planlint.textnorm import normalize
 from planlint.vocab import header_role, is_header_row
 
@@ -82,8 +86,9 @@ def _text_columns(header: list[Slot]) -> tuple[int | None, int | None]:
     return group, req
 
 
-def grid_blocks(rows: list[list[Slot]], loc: Location) -> list[Block]:
+def grid_blocks(rows: list[list[Slot]], loc: Location, limits: Limits | None = None) -> list[Block]:
     """Paragraphs (rows above the header) and the Table for one grid of slots."""
+    repeat = (limits or Limits()).max_repeat_chars
     rows = [row for row in rows if any(s.text.strip() for s in row)]
     if not rows:
         return []
@@ -111,7 +116,9 @@ def grid_blocks(rows: list[list[Slot]], loc: Location) -> list[Block]:
     out_rows: list[list[Cell]] = []
     if head is not None:
         out_rows.append([Cell(s.text, s.loc) for s in rows[head]])
+    above: list[Slot] | None = None
     for row in body:
+        row, above = _unrepeated(row, above, repeat), row
         cells = [Cell(s.text, s.loc) for s in _distinct(row)]
         if group is not None and req is not None and _is_heading_row(row, req):
             # a heading merged across the requirement and more: it belongs in the group column
@@ -119,6 +126,18 @@ def grid_blocks(rows: list[list[Slot]], loc: Location) -> list[Block]:
         out_rows.append(cells)
     blocks.append(Table(out_rows, loc, grid=True))
     return blocks
+
+
+def _unrepeated(row: list[Slot], above: list[Slot] | None, repeat: int) -> list[Slot]:
+    """The row with each long text merged down from the row above left out (kept once)."""
+    if above is None:
+        return row
+    out = list(row)
+    for j, slot in enumerate(row):
+        same = j < len(above) and slot.origin is above[j].origin
+        if same and len(slot.text) > repeat:
+            out[j] = Slot("", slot.loc, slot.origin)
+    return out
 
 
 def _is_heading_row(row: list[Slot], req: int) -> bool:

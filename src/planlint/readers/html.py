@@ -23,8 +23,9 @@ from html.parser import HTMLParser
 
 from planlint.errors import ReadError
 from planlint.model import Block, Document, Location, Paragraph
-from planlint.readers.decode import decode
+from planlint.readers.decode import Decoded, decode_text
 from planlint.readers.grid import Slot, clean, grid_blocks
+from planlint.readers.limits import Limits
 
 _SKIP = {
     "script",
@@ -84,32 +85,24 @@ _GB = {"gb2312", "gbk", "x-gbk", "gb_2312-80", "cp936", "csgb2312", "euc-cn", "h
 _META = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([-\w.:]+)", re.I)
 _CJK_WRAP = re.compile(r"(?<=[^\x00-\x7f])[ \t\r\f]*\n\s*(?=[^\x00-\x7f])")
 _SPACE = re.compile(r"[ \t\r\n\f\u00a0]+")
-MAX_SPAN = 200
-MAX_CELLS = 500_000
+MAX_SPAN = Limits.max_span  # the defaults; ``read_html(limits=…)`` raises them
+MAX_CELLS = Limits.max_cells
 
 
-def decode_html(data: bytes, path: str) -> str:
-    for bom, enc in (
-        (codecs.BOM_UTF8, "utf-8-sig"),
-        (codecs.BOM_UTF16_LE, "utf-16"),
-        (codecs.BOM_UTF16_BE, "utf-16"),
-    ):
-        if data.startswith(bom):
-            return data.decode(enc, "replace")
+def decode_html(data: bytes, path: str) -> Decoded:
+    """A page's text: its BOM, else its declared charset when that decodes cleanly and reads as
+    well as detection, else detection (decode.py notes the overruled declaration). A page broken
+    in every encoding is read in the declared one with replacements, as browsers do."""
     m = _META.search(data[:8192])
-    if m:
-        name = m.group(1).decode("ascii", "ignore").lower()
-        enc = "gb18030" if name in _GB else name
-        try:
-            codecs.lookup(enc)
-            return data.decode(enc)
-        except (LookupError, UnicodeDecodeError):
-            pass  # a wrong declaration: detect instead
-        try:
-            return decode(data, path)
-        except ReadError:  # broken in every encoding: the declared one, with replacements
-            return data.decode(enc if _known(enc) else "gb18030", "replace")
-    return decode(data, path)
+    if m is None:
+        return decode_text(data, path)
+    declared = m.group(1).decode("ascii", "ignore").lower()
+    line = data.count(b"\n", 0, m.start()) + 1
+    try:
+        return decode_text(data, path, declared, line)
+    except ReadError:
+        enc = "gb18030" if declared in _GB or not _known(declared) else declared
+        return Decoded(data.decode(enc, "replace"), enc)
 
 
 def _known(enc: str) -> bool:
@@ -120,14 +113,17 @@ def _known(enc: str) -> bool:
     return True
 
 
-def read_html(data: bytes, path: str, fmt: str = "html") -> Document:
-    text = decode_html(data, path)
-    parser = _Parser()
-    parser.feed(text)
+def read_html(
+    data: bytes, path: str, fmt: str = "html", *, limits: Limits | None = None
+) -> Document:
+    limits = limits or Limits()
+    decoded = decode_html(data, path)
+    parser = _Parser(limits.max_span)
+    parser.feed(decoded.text)
     parser.close()
     blocks: list[Block] = []
-    _emit(parser.root.finish(), blocks)
-    return Document(path, fmt, blocks)
+    _emit(parser.root.finish(), blocks, limits)
+    return Document(path, fmt, blocks, notes=decoded.notes)
 
 
 # --- the tree ------------------------------------------------------------------------------
@@ -219,8 +215,9 @@ def _attr_int(attrs: list[tuple[str, str | None]], name: str, cap: int) -> int:
 
 
 class _Parser(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, max_span: int = MAX_SPAN) -> None:
         super().__init__(convert_charrefs=True)
+        self.max_span = max_span
         self.root = _Container()
         self.tables: list[_Table] = []
         self.skip: list[str] = []
@@ -256,8 +253,8 @@ class _Parser(HTMLParser):
                 top.rows.append([])
             cell = _Cell(
                 line=line,
-                rowspan=_attr_int(attrs, "rowspan", 10_000),
-                colspan=_attr_int(attrs, "colspan", MAX_SPAN),
+                rowspan=_attr_int(attrs, "rowspan", self.max_span),
+                colspan=_attr_int(attrs, "colspan", self.max_span),
             )
             top.rows[-1].append(cell)
             top.cell = cell
@@ -318,7 +315,7 @@ class _Parser(HTMLParser):
 # --- blocks ----------------------------------------------------------------------------------
 
 
-def _emit(container: _Container, blocks: list[Block]) -> None:
+def _emit(container: _Container, blocks: list[Block], limits: Limits) -> None:
     for part in container.parts:
         if isinstance(part, tuple):
             text, line = part
@@ -327,13 +324,18 @@ def _emit(container: _Container, blocks: list[Block]) -> None:
             if part.is_layout():
                 for row in part.rows:
                     for cell in row:
-                        _emit(cell.finish(), blocks)
+                        _emit(cell.finish(), blocks, limits)
             else:
-                blocks.extend(grid_blocks(_grid(part), Location(line=part.line)))
+                grid = _grid(part, limits)
+                blocks.extend(grid_blocks(grid, Location(line=part.line), limits))
 
 
-def _grid(table: _Table) -> list[list[Slot]]:
-    """Expand rowspan/colspan into a full grid of slots."""
+def _grid(table: _Table, limits: Limits) -> list[list[Slot]]:
+    """Expand rowspan/colspan into a full grid of slots.
+
+    Spans are clamped to ``max_span`` (rowspan="0", to the end of the table, too) and a cell's
+    text is made once, however many slots it fills: a long cell spanning many rows must cost
+    its length once, not once per row."""
     pending: dict[int, list] = {}  # column -> [rows left, cell]
     grid: list[list[Slot]] = []
     nrows = len(table.rows)
@@ -342,15 +344,15 @@ def _grid(table: _Table) -> list[list[Slot]]:
         slots: list[Slot] = []
         col = _place_pending(pending, slots, 0)
         for cell in row:
-            if col >= MAX_SPAN:
+            if col >= limits.max_span:
                 break
             rowspan = cell.rowspan or (nrows - r)  # rowspan="0": to the end of the table
-            rowspan = min(max(rowspan, 1), nrows - r)
+            rowspan = min(max(rowspan, 1), nrows - r, limits.max_span)
             text = cell.text()
             for k in range(max(cell.colspan, 1)):
                 slots.append(Slot(text, Location(line=cell.line), cell))
                 if rowspan > 1:
-                    pending[col + k] = [rowspan - 1, cell]
+                    pending[col + k] = [rowspan - 1, cell, text]
             col = _place_pending(pending, slots, col + max(cell.colspan, 1))
         while pending and col <= max(pending):
             if col not in pending:
@@ -358,8 +360,8 @@ def _grid(table: _Table) -> list[list[Slot]]:
                 col += 1
             col = _place_pending(pending, slots, col)
         total += len(slots)
-        if total > MAX_CELLS:
-            raise ValueError(f"a table with more than {MAX_CELLS} cells")
+        if total > limits.max_cells:
+            raise ValueError(f"a table with more than {limits.max_cells} cells (max_cells)")
         grid.append(slots)
     width = max((len(r) for r in grid), default=0)
     for slots in grid:
@@ -372,8 +374,8 @@ def _grid(table: _Table) -> list[list[Slot]]:
 def _place_pending(pending: dict[int, list], slots: list[Slot], col: int) -> int:
     """Fill the columns from ``col`` on that cells spanning down from above still cover."""
     while col in pending:
-        left, cell = pending[col]
-        slots.append(Slot(cell.text(), Location(line=cell.line), cell))
+        left, cell, text = pending[col]
+        slots.append(Slot(text, Location(line=cell.line), cell))
         if left <= 1:
             del pending[col]
         else:

@@ -42,12 +42,16 @@ Shapes (``TableSpan.shape``):
     A single space between two CJK characters that recurs at one position down the page is a
     gap too (pdftotext narrows the gap after a full column to one space). Rows:
 
-    - with running numbers (1, 2, 3 … in one of the first two columns): a row starts at each
+    - with running numbers (1, 2, 3 … in one of the first two columns; a number one space
+      or a jitter away from the next column's text is parted from it): a row starts at each
       line with a number, the lines above the first number are the header row; when the cells
       are centred vertically (a tall cell has text just above and below the number line but
-      not on it), each row is its number line with lines above and below it, the cut between
-      two numbers chosen to keep both halves of a row balanced without cutting a wrapped line
-      from the rest of its cell;
+      not on it, or the task's text began on the line above the number), the header ends
+      where the column names end, each row is its number line with lines above and below it,
+      the cut between two numbers chosen to keep both halves of a row balanced without
+      cutting a wrapped line of the task from the rest of its cell, and the other columns'
+      cells go to the row whose middle is theirs (``readers/centred.py``: a cell merged down
+      straddles rows; it goes to the first row it covers);
     - otherwise a row starts at a line that has text in a column that was empty on the line
       before (cells are top-aligned, so a cell never resumes after a gap), after a blank line,
       when every cell the two lines share ended above (short of its column's width, or with a
@@ -86,6 +90,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from planlint.model import Cell, Location, Table
+from planlint.readers.centred import Rows, header_lines, place_cells
 
 MAX_COLS = 60  # more columns than this is not a plan table (and bounds the work per row)
 MAX_ROW_LINES = 40  # a Markdown row broken over more physical lines than this is damaged
@@ -1463,7 +1468,102 @@ def _is_number(text: str) -> bool:
     return 0 < len(head) <= 3 and all(c in "0123456789０１２３４５６７８９" for c in head)
 
 
+_LEAD_NUMBER = re.compile(r"[0-9０-９]{1,3}[.、．]?(?= \S|$)")
+
+
+def _number_band(lines: list[str], chain: list[_Frag], j: int) -> int | None:
+    """Where another column starts inside column ``j`` when the column holds running numbers
+    at its left and, right of them, text of the next column (a task group) that the column
+    finder took in because only one space, or a jitter of a position or two, parts them (w3m
+    and pdftotext set a right-aligned number close to the next column). None when it does not.
+
+    The band is the column's text that starts right of every number: after a number and one
+    space on the number's line, or alone on lines without one. Text starting left of that is
+    allowed on a few lines (the header: 序 above 号, 序号 next to 重点任务)."""
+    ends: list[int] = []  # where each leading number ends (display or char position)
+    right: list[int] = []  # where text right of a number starts
+    others: list[int] = []  # where a piece that is not a number starts
+    for f in chain:
+        for i, pieces in f.pieces.items():
+            p = pieces[j]
+            if p is None:
+                continue
+            raw = lines[i][p.cstart : p.cend]
+            m = _LEAD_NUMBER.match(raw)
+            if m is None:
+                others.append(p.dstart)
+                continue
+
+            ends.append(_offset(raw, m.end(), p, f.model.by_chars))
+            if m.end() < len(raw):
+                right.append(_offset(raw, m.end() + 1, p, f.model.by_chars))
+    if len(ends) < 2 or not (right or others):
+        return None
+    edge = max(ends)
+    right += [d for d in others if d > edge]
+    left = sum(1 for d in others if d <= edge)
+    if len(right) < 2 or len(ends) * 10 < (len(ends) + left) * 6:
+        return None
+    return min(right)
+
+
+def _offset(raw: str, c: int, p: _Piece, by_chars: bool) -> int:
+    """The position of character ``c`` of a piece's text ``raw``."""
+    return p.dstart + (c if by_chars else display_width(raw[:c]))
+
+
+def _piece_positions(line: str, by_chars: bool) -> list[int]:
+    return list(range(len(line) + 1)) if by_chars else _positions(line)
+
+
+def _split_piece(
+    line: str, p: _Piece, at: int, by_chars: bool
+) -> tuple[_Piece | None, _Piece | None]:
+    """A piece of text cut where position ``at`` begins a run after a space: (left, right)."""
+    m = _LEAD_NUMBER.match(line[p.cstart : p.cend])
+    if m is None and p.dstart >= at - TOL:
+        return None, p
+    pos = _piece_positions(line, by_chars)
+    for c in range(p.cstart + 1, p.cend):
+        starts_run = line[c - 1] == " " and line[c] != " "
+        if starts_run and (pos[c] >= at - TOL or (m is not None and c == p.cstart + m.end() + 1)):
+            end = c
+            while end > p.cstart and line[end - 1] == " ":
+                end -= 1
+            return _Piece(p.cstart, end, p.dstart, pos[end]), _Piece(c, p.cend, pos[c], p.dend)
+    return p, None
+
+
+def _split_numbers(lines: list[str], chain: list[_Frag]) -> list[_Frag]:
+    """The fragments with a running-number column parted from the column its numbers were
+    read into (see :func:`_number_band`), or as they are."""
+    for j in range(min(2, chain[0].model.k)):
+        at = _number_band(lines, chain, j)
+        if at is None:
+            continue
+        out = []
+        for f in chain:
+            m = f.model
+            model = _Model(
+                [*m.lo[: j + 1], at, *m.lo[j + 1 :]],
+                [*m.hi[: j + 1], at, *m.hi[j + 1 :]],
+                [*m.cuts[:j], at - TOL, *m.cuts[j:]],
+                m.by_chars,
+                m.right,
+            )
+            pieces = {}
+            for i, ps in f.pieces.items():
+                cut = (
+                    (None, None) if ps[j] is None else _split_piece(lines[i], ps[j], at, m.by_chars)
+                )
+                pieces[i] = [*ps[:j], *cut, *ps[j + 1 :]]
+            out.append(_Frag(f.start, f.end, model, pieces, set(f.damaged)))
+        return out
+    return chain
+
+
 def _build_aligned(lines: list[str], chain: list[_Frag]) -> TableSpan | None:
+    chain = _split_numbers(lines, chain)
     k = chain[0].model.k
 
     def text(i: int, p: _Piece | None) -> str:
@@ -1506,8 +1606,12 @@ def _build_aligned(lines: list[str], chain: list[_Frag]) -> TableSpan | None:
         if n_frag:
             idx = idx[_header_prefix(lines, idx, header) :]
         seq.extend((i, n_frag > 0 and pos == 0) for pos, i in enumerate(idx))
-    if number_col is not None and _centred(seq, piece_of, number_col, numbered):
-        rows = _centred_rows(lines, seq, piece_of, frag_of, number_col, numbered)
+    members: list[list[list[int]]] | None = None  # per row, per column: the cell's lines
+    head = header_lines([[text(i, p) or None for p in piece_of[i]] for i in header])
+    wraps = _wrapping(lines, seq[head or 0 :], piece_of, frag_of)
+    if number_col is not None and _centred(seq, piece_of, number_col, numbered, wraps):
+        rows = _centred_rows(lines, seq, piece_of, frag_of, number_col, numbered, head, wraps)
+        members = _centred_cells(lines, rows, piece_of, number_col, numbered)
         breaks: set[int] = set()
     else:
         rows, breaks = _group_rows(
@@ -1516,13 +1620,13 @@ def _build_aligned(lines: list[str], chain: list[_Frag]) -> TableSpan | None:
     if len(rows) < 2 or (number_col is not None and not any(numbered(i) for g in rows for i in g)):
         return None
     table_rows: list[list[Cell]] = []
-    for group in rows:
+    for r, group in enumerate(rows):
         cells = []
         at = group[0]
         model = frag_of[at].model
         for j in range(k):
             parts: list[Part] = []
-            for i in group:
+            for i in group if members is None else members[r][j]:
                 p = piece_of[i][j]
                 if p is not None:
                     parts.append((i, p.cstart, lines[i][p.cstart : p.cend]))
@@ -1634,10 +1738,14 @@ def _centred(
     piece_of: dict[int, list[_Piece | None]],
     number_col: int,
     numbered: Callable[[int], bool],
+    wraps: Callable[[int, int], bool],
 ) -> bool:
     """Whether the cells are centred vertically: the running number then stands on the
-    middle line of its row, and a tall cell has lines above and below it while its own line
-    is empty there (a straddle), which a top-aligned table never shows."""
+    middle line of its row, so a tall cell has lines above and below it while its own line
+    is empty there (a straddle), or a cell's text began on the line above the number (that
+    line wraps, full width and no sentence end, onto the number's line). A top-aligned table
+    shows neither: the line above a number ends the row before. The first number is not
+    counted (the line above it may be the header's)."""
     marks = [p for p, (i, _) in enumerate(seq) if numbered(i)]
     straddles = 0
     for p in marks:
@@ -1649,10 +1757,87 @@ def _centred(
             for j in range(len(here))
         ):
             straddles += 1
-    return (straddles >= 2 and straddles * 3 >= len(marks)) or (len(marks) <= 2 and straddles >= 1)
+    if (straddles >= 2 and straddles * 3 >= len(marks)) or (len(marks) <= 2 and straddles >= 1):
+        return True
+    begun = 0
+    for p in marks[1:]:
+        above, here = seq[p - 1][0], seq[p][0]
+        if numbered(above):
+            continue
+        begun += any(
+            j != number_col and piece_of[here][j] is not None and wraps(above, j)
+            for j in range(len(piece_of[here]))
+        )
+    return begun >= 2 and begun * 3 >= len(marks)
+
+
+def _wrapping(
+    lines: list[str],
+    seq: list[tuple[int, bool]],
+    piece_of: dict[int, list[_Piece | None]],
+    frag_of: dict[int, _Frag],
+) -> Callable[[int, int], bool]:
+    """A test of whether line i's text in column j wraps onto the next line: it reaches as
+    far right as the column's text ever does and does not end a sentence."""
+    colmax = _column_extents(seq, piece_of, frag_of)
+
+    def wraps(i: int, j: int) -> bool:
+        p = piece_of[i][j]
+        if p is None:
+            return False
+        f = frag_of[i]
+        top = colmax.get(id(f))
+        if top is None:  # a page with header lines only
+            return False
+        # a wrapped line stops short of the column's reach by at most one character
+        slack = TOL if f.model.by_chars else 2
+        text = lines[i][p.cstart : p.cend].rstrip()
+        return p.dend >= top[j] - slack and not (text and text[-1] in _SENTENCE_END)
+
+    return wraps
 
 
 _SENTENCE_END = frozenset("。；;！!？?")
+
+
+_LOW = 0.1  # a row whose number stands below its middle: dumps round a centred cell up
+
+
+def _imbalance(up: int, down: int) -> float:
+    """The cost of a centred row with ``up`` lines above its number and ``down`` below: none
+    when the number is on the middle line, or just above the middle of an even row (w3m
+    rounds a centred cell up); one a line further off, a little more below the middle."""
+    if up > down:
+        return (up - down) * (1 + _LOW)
+    return max(0, down - up - 1)
+
+
+def _imbalance_transform(cost: list[float], size: int) -> tuple[list[float], list[int]]:
+    """For each d < size: the least ``cost[u] + _imbalance(u, d)`` and the u that gives it,
+    in two passes (a distance transform), linear in size."""
+    inf = float("inf")
+    base = [cost[u] if u < len(cost) else inf for u in range(size)]
+    # u < d: free for d - u = 1, then 1 a line (near[x]: the best u < x)
+    fwd = list(base)
+    src = list(range(size))
+    near, near_src = inf, -1
+    for x in range(1, size):
+        if base[x - 1] <= near + 1:
+            near, near_src = base[x - 1], x - 1
+        else:
+            near += 1
+        if near < fwd[x]:
+            fwd[x], src[x] = near, near_src
+    # u > d: 1 + _LOW a line
+    back = list(base)
+    bsrc = list(range(size))
+    for x in range(size - 2, -1, -1):
+        if back[x + 1] + 1 + _LOW < back[x]:
+            back[x], bsrc[x] = back[x + 1] + 1 + _LOW, bsrc[x + 1]
+    for x in range(size):
+        if back[x] < fwd[x]:
+            fwd[x], src[x] = back[x], bsrc[x]
+    return fwd, src
 
 
 def _centred_rows(
@@ -1662,38 +1847,42 @@ def _centred_rows(
     frag_of: dict[int, _Frag],
     number_col: int,
     numbered: Callable[[int], bool],
+    head: int | None,
+    wraps: Callable[[int, int], bool],
 ) -> list[list[int]]:
     """Rows of a table with vertically centred cells: each row is its number line with the
-    lines above and below it; where one row ends between two numbers is chosen by a small
-    dynamic programme that keeps the lines above a number about as many as those below it
-    (cost 1 a line of difference) and avoids cutting a cell whose line above is a full-width
-    wrapped line without a sentence end (cost 2 a column). The L1 distance transform keeps
-    it linear in the number of lines."""
+    lines above and below it (``head``, when known, is how many lines above the first number
+    are the header's: the rest are the first row's). Where one row ends between two numbers
+    is chosen by a small dynamic programme that keeps the lines above a number about as many
+    as those below it (:func:`_imbalance`) and avoids cutting a cell of the task column (of
+    every column when no column holds most of the text) after a full-width wrapped line
+    without a sentence end (cost 2 a column). A distance transform keeps it linear in the
+    number of lines."""
     n = len(seq)
     marks = [p for p, (i, _) in enumerate(seq) if numbered(i)]
     k = len(piece_of[seq[0][0]])
-    colmax = _column_extents(seq, piece_of, frag_of)
 
-    def wraps(i: int, j: int) -> bool:
-        p = piece_of[i][j]
-        if p is None:
-            return False
-        f = frag_of[i]
-        slack = TOL if f.model.by_chars else 2 * TOL
-        text = lines[i][p.cstart : p.cend].rstrip()
-        return p.dend >= colmax[id(f)][j] - slack and not (text and text[-1] in _SENTENCE_END)
-
-    # cut[p]: how many cells a row starting at seq position p would cut
-    cut = [0] * (n + 1)
+    # cut[p]: how many cells a row starting at seq position p would cut; only the tall text
+    # counts when there is one (short cells straddle rows when they are merged)
+    spine = _spine([i for i, _ in seq[head or 0 :]], piece_of, number_col)
+    counted = [j for j in range(k) if j != number_col and spine in (None, j)]
+    # (a row may start on any line from the one after the wrapped line to where it goes on)
+    steps = [0] * (n + 2)
     last: list[int | None] = [None] * k
     for p, (i, _) in enumerate(seq):
         pieces = piece_of[i]
-        for j in range(k):
-            if j != number_col and pieces[j] is not None:
+        for j in counted:
+            if pieces[j] is not None:
                 q = last[j]
                 if q is not None and wraps(seq[q][0], j):
-                    cut[p] += 1
+                    steps[q + 1] += 1
+                    steps[p + 1] -= 1
                 last[j] = p
+    cut = [0] * (n + 1)
+    running = 0
+    for p in range(n + 1):
+        running += steps[p]
+        cut[p] = running
     w = 2
     inf = float("inf")
     # gap sizes: before the first number, between numbers, after the last
@@ -1702,18 +1891,12 @@ def _centred_rows(
     # cost[u]: best cost so far with u lines above the current number
     g0 = gaps[0]
     cost = [w * cut[marks[0] - u] + (0.5 if u == g0 and g0 else 0) for u in range(g0 + 1)]
+    if head is not None and head <= g0:
+        cost = [c if u == g0 - head else inf for u, c in enumerate(cost)]
     choices: list[list[int]] = []  # per gap after a number: best u for each d
     for r in range(1, len(marks)):
         g = gaps[r]
-        size = max(len(cost), g + 1)
-        dist = [cost[u] if u < len(cost) else inf for u in range(size)]
-        src = list(range(size))
-        for x in range(1, size):
-            if dist[x - 1] + 1 < dist[x]:
-                dist[x], src[x] = dist[x - 1] + 1, src[x - 1]
-        for x in range(size - 2, -1, -1):
-            if dist[x + 1] + 1 < dist[x]:
-                dist[x], src[x] = dist[x + 1] + 1, src[x + 1]
+        dist, src = _imbalance_transform(cost, max(len(cost), g + 1))
         start = marks[r - 1] + 1
         new_cost = []
         pick = []
@@ -1723,7 +1906,7 @@ def _centred_rows(
             pick.append(src[d])
         choices.append(pick)
         cost = new_cost
-    u = min(range(len(cost)), key=lambda x: cost[x] + abs(x - tail))
+    u = min(range(len(cost)), key=lambda x: cost[x] + _imbalance(x, tail))
     ups = [u]
     for r in range(len(marks) - 1, 0, -1):
         u = choices[r - 1][ups[-1]]
@@ -1737,6 +1920,52 @@ def _centred_rows(
         bottom = (marks[r + 1] - ups[r + 1]) if r + 1 < len(marks) else n
         rows.append([seq[q][0] for q in range(top, bottom)])
     return rows
+
+
+def _spine(idx: list[int], piece_of: dict[int, list[_Piece | None]], number_col: int) -> int | None:
+    """The column of a centred table's tall text (the task): the one with text on most of
+    the lines, two in three or more. Its cells fill their rows, so it tells where rows end."""
+    if not idx:
+        return None
+    k = len(piece_of[idx[0]])
+    filled = [sum(1 for i in idx if piece_of[i][j] is not None) for j in range(k)]
+    spine = max((j for j in range(k) if j != number_col), key=lambda j: filled[j], default=None)
+    return spine if spine is not None and filled[spine] * 3 >= len(idx) * 2 else None
+
+
+def _centred_cells(
+    lines: list[str],
+    rows: list[list[int]],
+    piece_of: dict[int, list[_Piece | None]],
+    number_col: int,
+    numbered: Callable[[int], bool],
+) -> list[list[list[int]]]:
+    """The lines of each row's cells in a table with centred cells: the number column and
+    the task column (:func:`_spine`, the tall text the rows were cut by) as the rows were
+    cut, every other column placed by where its text sits vertically
+    (:func:`centred.place_cells`): a short cell straddling two rows' lines, or a merged cell
+    in the middle of the rows it covers, goes to its row. A header row (the lines above the
+    first row) keeps its lines."""
+    k = len(piece_of[rows[0][0]])
+    members = [[list(group) for _ in range(k)] for group in rows]
+    body = [r for r, group in enumerate(rows) if any(numbered(i) for i in group)]
+    if not body:
+        return members
+    tops = [rows[r][0] for r in body]
+    lasts = [rows[r][-1] for r in body]
+    ends = [
+        nxt if all(_blank(lines[x]) for x in range(last + 1, nxt)) else last + 1
+        for last, nxt in zip(lasts, [*tops[1:], lasts[-1] + 1], strict=True)
+    ]
+    spans = Rows(tops, lasts, ends)
+    spine = _spine([i for r in body for i in rows[r]], piece_of, number_col)
+    for j in range(k):
+        if j in (number_col, spine):
+            continue  # the numbers, and the tall text the rows were cut by, stay as cut
+        column = [[i for i in rows[r] if piece_of[i][j] is not None] for r in body]
+        for r, cell in zip(body, place_cells(spans, column), strict=True):
+            members[r][j] = cell
+    return members
 
 
 def _single_line_rows(

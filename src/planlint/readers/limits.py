@@ -1,35 +1,124 @@
-"""Safety limits for hostile input: sizes, zip bombs, XML entity tricks, page counts.
+"""Safety limits for hostile input: one table of budgets, each refused with a one-line error.
 
-Every check raises ReadError with a one-line reason naming the file. The zip checks run before
-a container is handed to python-docx or openpyxl: Python's zipfile never inflates a member past
-its declared size, so bounding the declared sizes bounds the memory the libraries can use.
+Every limit a reader enforces is a field of ``Limits``: its default and what it bounds are
+written next to it (``LIMIT_DOCS``), the README quotes the same table, and ``planlint check
+--limit NAME=VALUE`` raises one. A file past a limit is refused with one line naming the file
+and the limit (``over``), never read further: the budgets are counted while inflating, parsing
+or walking, so the refusal comes in bounded time and memory.
+
+Two kinds of field: budgets (sizes and counts; exceeding one refuses the file) and caps
+(``max_span``, ``max_repeat_chars``): a value past a cap is clamped, as browsers clamp colspan,
+because legitimate files carry such values and their text is still read in full.
 """
 
 from __future__ import annotations
 
-import io
+import dataclasses
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
+from typing import Any
 
 from planlint.errors import ReadError
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+MiB = 1024 * 1024
+
+
+def _limit(default: float, doc: str) -> Any:
+    return field(default=default, metadata={"doc": doc})
 
 
 @dataclass(frozen=True)
 class Limits:
-    """How much a reader may take from one file before it refuses it."""
+    """How much a reader may take from one file before it refuses it (see ``LIMIT_DOCS``)."""
 
-    max_bytes: int = DEFAULT_MAX_BYTES  # the file itself
-    max_unzipped: int = 200 * 1024 * 1024  # all members of a .docx/.xlsx, inflated
-    max_ratio: int = 200  # inflated/compressed size of one member (counted past 1 MiB only)
-    max_members: int = 5000  # members of one zip container
-    max_pages: int = 300  # pages of a PDF
-    pdf_seconds: float = 120.0  # wall clock for one PDF (main thread on POSIX only)
-    max_cells: int = 500_000  # cells of one spreadsheet (rows x columns of its used range)
-    convert_timeout: float = 60.0  # seconds for soffice to convert a legacy .doc/.xls
+    max_bytes: int = _limit(DEFAULT_MAX_BYTES, "size of the file itself (also `--max-size` MB)")
+    max_members: int = _limit(5000, "parts (members) of one .docx/.xlsx zip container")
+    max_unzipped: int = _limit(
+        200 * MiB,
+        "bytes all parts of a .docx/.xlsx really inflate to (counted while inflating, never "
+        "the declared size); also all non-image Flate streams of a PDF",
+    )
+    max_ratio: int = _limit(200, "inflated/compressed size of one zip part past its first MiB")
+    max_xml_bytes: int = _limit(
+        32 * MiB, "bytes of XML parts in one .docx/.xlsx (what the XML parser holds)"
+    )
+    max_xml_nodes: int = _limit(
+        500_000,
+        "XML elements in one .docx/.xlsx, all parts (styled empty cells and unused shared "
+        "strings count)",
+    )
+    max_cells: int = _limit(
+        50_000,
+        "cells of one table: a sheet's used range (rows × columns holding values, never a "
+        "declared or merged range), a Word or HTML table's grid",
+    )
+    max_chars: int = _limit(
+        2_000_000,
+        "characters of text read from one file (a cell merged down counts in each row it is "
+        "repeated in)",
+    )
+    max_list_number: int = _limit(
+        10_000,
+        "a Word list number (numbering start or counter; an `upperLetter` number n is n/26 "
+        "letters)",
+    )
+    max_span: int = _limit(
+        200, "cap: `gridSpan`, `gridBefore`, `colspan` and `rowspan` are clamped to this many"
+    )
+    max_repeat_chars: int = _limit(
+        2000,
+        "cap: a cell merged down is repeated in each row it covers only up to this length; "
+        "longer text (a heading, a note) is kept once, in its first row",
+    )
+    max_pages: int = _limit(300, "pages of a PDF")
+    max_pdf_stream: int = _limit(
+        32 * MiB, "bytes one PDF stream (not an image) inflates to; a page's content in all"
+    )
+    max_page_objects: int = _limit(
+        50_000, "characters, lines, rectangles, curves and images drawn on one PDF page"
+    )
+    pdf_seconds: float = _limit(120.0, "seconds for one PDF (main thread on POSIX only)")
+    convert_timeout: float = _limit(60.0, "seconds for soffice to convert a legacy .doc/.xls")
+
+
+LIMIT_DOCS: dict[str, str] = {f.name: f.metadata["doc"] for f in fields(Limits)}
+
+
+def limit_note(name: str, limits: Limits) -> str:
+    """How a refusal names its limit, so the user can raise it: ``(limit max_cells=200000)``."""
+    value = getattr(limits, name)
+    shown = f"{value:g}" if isinstance(value, float) else str(value)
+    return f"(limit {name}={shown})"
+
+
+def exceeded(source: str, what: str, name: str, limits: Limits) -> ReadError:
+    """A refusal for a file past a limit: ``source: what (limit name=value)``, one line."""
+    return ReadError(source, f"{what} {limit_note(name, limits)}")
+
+
+def parse_limit(spec: str) -> tuple[str, float]:
+    """``NAME=VALUE`` from the command line, checked; ValueError with a one-line reason."""
+    name, sep, raw = spec.partition("=")
+    name = name.strip().replace("-", "_")
+    if not sep or name not in LIMIT_DOCS:
+        known = ", ".join(LIMIT_DOCS)
+        raise ValueError(f"expected NAME=VALUE with NAME one of {known}, got {spec[:60]!r}")
+    kind = next(f.type for f in fields(Limits) if f.name == name)
+    try:
+        value: float = float(raw) if kind in (float, "float") else int(raw.replace("_", ""))
+    except ValueError:
+        raise ValueError(f"{name}: {raw[:40]!r} is not a number") from None
+    if not value > 0:
+        raise ValueError(f"{name}: must be more than 0, got {raw[:40]}")
+    return name, value
+
+
+def with_limits(base: Limits, specs: list[str]) -> Limits:
+    """``base`` with each ``NAME=VALUE`` applied (ValueError on a bad one)."""
+    return dataclasses.replace(base, **dict(parse_limit(spec) for spec in specs))
 
 
 # XML declarations that enable external entities (XXE) and entity expansion (billion laughs).
@@ -48,48 +137,11 @@ def has_dtd(data: bytes) -> bool:
 
 
 def check_zip(data: bytes, source: str, limits: Limits, label: str) -> None:
-    """Refuse a corrupt, encrypted or oversized zip container before any library opens it."""
-    import zipfile
-    import zlib
+    """Refuse a corrupt, encrypted, overlapping or oversized zip container before any library
+    opens it, judging every part by what it really inflates to (``zipguard.verify_zip``)."""
+    from planlint.readers.zipguard import verify_zip
 
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            infos = zf.infolist()
-            if len(infos) > limits.max_members:
-                raise ReadError(
-                    source,
-                    f"{label} has {len(infos)} parts, more than the limit of "
-                    f"{limits.max_members} (zip bomb?)",
-                )
-            total = 0
-            for info in infos:
-                if info.flag_bits & 0x1:
-                    raise ReadError(source, f"password-protected {label} (encrypted zip member)")
-                total += info.file_size
-                if total > limits.max_unzipped:
-                    raise ReadError(
-                        source,
-                        f"{label} inflates to more than {limits.max_unzipped} bytes (zip bomb?)",
-                    )
-                ratio = info.file_size / max(info.compress_size, 1)
-                if info.file_size > 1024 * 1024 and ratio > limits.max_ratio:
-                    raise ReadError(
-                        source,
-                        f"{label} part {info.filename} is compressed {ratio:.0f}:1 (zip bomb?)",
-                    )
-            for info in infos:
-                name = info.filename.lower()
-                if name.endswith((".xml", ".rels")) and has_dtd(zf.read(info)):
-                    raise ReadError(
-                        source,
-                        f"{label} part {info.filename} declares a DOCTYPE or ENTITY "
-                        "(XML entity attack?)",
-                    )
-    except zipfile.BadZipFile as exc:
-        raise ReadError(source, f"truncated or corrupt {label} ({exc})") from None
-    except (EOFError, OSError, ValueError, NotImplementedError, RuntimeError, zlib.error) as exc:
-        # RuntimeError: an encrypted member zipfile cannot read; ValueError/OSError: bad headers
-        raise ReadError(source, f"truncated or corrupt {label} ({short_reason(exc)})") from None
+    verify_zip(data, source, limits, label)
 
 
 def short_reason(exc: BaseException, width: int = 120) -> str:

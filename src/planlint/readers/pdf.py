@@ -13,6 +13,13 @@
   reading order with the tables of its page.
 - A PDF with no text at all is a scan (ReadError: run OCR first); one needing a password, or
   with more than ``Limits.max_pages`` pages, is refused.
+- Budgets (pdfminer inflates a Flate stream in one call, however large): before pdfminer opens
+  the file, every Flate stream that is not an image (pdfminer never inflates images to read
+  text) is inflated here in bounded steps and refused past ``max_pdf_stream`` each or
+  ``max_unzipped`` in all; a page's content streams are measured again when the page is read
+  (so a stream marked as an image cannot be drawn as content); the page is laid out by a
+  device that stops at ``max_page_objects`` objects, and the characters of all pages are held
+  to ``max_chars``.
 
 Locations: ``Location(page=N, line=L)``, L the line's number on its page (from 1); a cell gets
 the number of the first line at or below its top edge.
@@ -25,11 +32,12 @@ import io
 import logging
 import re
 import sys
+import zlib
 
 from planlint.errors import ReadError
 from planlint.model import Block, Document, Location, Paragraph, Reading
 from planlint.readers.grid import Slot, clean, grid_blocks
-from planlint.readers.limits import Limits, short_reason, time_limit
+from planlint.readers.limits import Limits, exceeded, short_reason, time_limit
 from planlint.readers.unwrap import unwrap
 from planlint.textnorm import normalize
 from planlint.vocab import is_header_row
@@ -45,12 +53,15 @@ def read_pdf(data: bytes, path: str, limits: Limits | None = None) -> Document:
     # pdfminer logs every oddity of a damaged file as a warning: our ReadError says enough
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
     with time_limit(limits.pdf_seconds, path, "reading the PDF"):
+        check_streams(data, path, limits)
         return _read(pdfplumber, data, path, limits)
 
 
 def _read(pdfplumber, data: bytes, path: str, limits: Limits) -> Document:
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
+    except MemoryError:
+        raise
     except Exception as exc:
         raise _open_error(exc, path) from None
     blocks: list[Block] = []
@@ -64,7 +75,14 @@ def _read(pdfplumber, data: bytes, path: str, limits: Limits) -> Document:
             )
         any_text = False
         unruled_width: int | None = None
+        chars = 0
         for number, page in enumerate(pages, 1):
+            _check_contents(page, number, path, limits)
+            page._layout = _bounded_layout(page, number, path, limits)
+            chars += len(page.chars)
+            if chars > limits.max_chars:
+                what = f"PDF holds more than {limits.max_chars} characters (by page {number})"
+                raise exceeded(path, what, "max_chars", limits)
             if page.chars:
                 any_text = True
             page_blocks, unruled_width = _page(page, number, unruled_width)
@@ -78,6 +96,130 @@ def _read(pdfplumber, data: bytes, path: str, limits: Limits) -> Document:
         if unwrapped is not None:
             alternatives.append(Reading("prose-unwrapped", list(unwrapped)))
     return Document(path, "pdf", blocks, "pdf", alternatives)
+
+
+_STREAM = re.compile(rb"(?<!end)stream(?:\r\n|\n|\r)")
+_IMAGE = re.compile(rb"/Subtype\s*/Image\b")
+_LOOKBACK = 4096  # bytes searched back from "stream" for the stream's own dictionary
+_STEP = 1 << 20
+
+
+def check_streams(data: bytes, path: str, limits: Limits) -> None:
+    """Inflate every Flate stream but images, in bounded steps, before pdfminer can: refuse
+    one that passes ``max_pdf_stream`` or all of them passing ``max_unzipped``.
+
+    Streams are found by their keyword and inflated from there to the end of their zlib data,
+    whatever ``/Length`` says, so no stream pdfminer reads inflates to more than measured here.
+    """
+    total = 0
+    for m in _STREAM.finditer(data):
+        if _is_image(data, m.start()):
+            continue
+        size = _inflated_size(data, m.end(), limits.max_pdf_stream + 1)
+        if size > limits.max_pdf_stream:
+            what = f"PDF stream at byte {m.end()} inflates to more than {limits.max_pdf_stream}"
+            raise exceeded(path, f"{what} bytes (PDF bomb?)", "max_pdf_stream", limits)
+        total += size
+        if total > limits.max_unzipped:
+            what = f"PDF streams inflate to more than {limits.max_unzipped} bytes (PDF bomb?)"
+            raise exceeded(path, what, "max_unzipped", limits)
+
+
+def _is_image(data: bytes, at: int) -> bool:
+    """Whether the dictionary just before ``stream`` (from its ``obj``) says /Subtype /Image."""
+    head = data[max(0, at - _LOOKBACK) : at]
+    return bool(_IMAGE.search(head[head.rfind(b"obj") + 1 :]))
+
+
+def _inflated_size(data: bytes | memoryview, start: int, cap: int) -> int:
+    """How many bytes the zlib data at ``start`` inflates to, counting no further than ``cap``;
+    0 if it is not zlib data (another filter, or none)."""
+    head = bytes(data[start : start + 2])
+    if len(head) < 2 or head[0] & 0x0F != 8 or (head[0] << 8 | head[1]) % 31:
+        return 0
+    inflater = zlib.decompressobj()
+    view = memoryview(data)[start:]
+    made = 0
+    try:
+        for at in range(0, len(view), 1 << 16):
+            pending = bytes(view[at : at + (1 << 16)])
+            while pending and made < cap:
+                made += len(inflater.decompress(pending, min(_STEP, cap - made)))
+                pending = inflater.unconsumed_tail
+                if inflater.eof:
+                    return made
+            if made >= cap:
+                return made
+    except zlib.error:
+        return made  # pdfminer stops where the data breaks, as here
+    return made
+
+
+def _check_contents(page, number: int, path: str, limits: Limits) -> None:
+    """A page's content streams inflate to ``max_pdf_stream`` at most in all (measured before
+    pdfminer inflates them whole; a stream marked as an image is measured here too)."""
+    from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream, resolve1
+
+    total = 0
+    for item in page.page_obj.contents:
+        stream = resolve1(item)
+        if not isinstance(stream, PDFStream):
+            continue
+        if stream.rawdata is None:
+            total += len(stream.data or b"")
+            continue
+        raw = stream.rawdata
+        if stream.decipher and stream.objid is not None:
+            raw = stream.decipher(stream.objid, stream.genno, raw, stream.attrs)
+        filters = stream.get_filters()
+        flate = bool(filters) and filters[0][0] in LITERALS_FLATE_DECODE
+        cap = limits.max_pdf_stream + 1 - total
+        total += _inflated_size(raw, 0, cap) if flate else len(raw)
+        if total > limits.max_pdf_stream:
+            what = f"PDF page {number} has more than {limits.max_pdf_stream} bytes of content"
+            raise exceeded(path, what, "max_pdf_stream", limits)
+
+
+class _TooManyObjects(Exception):
+    """Raised by the bounded device: the page draws more than ``max_page_objects`` objects."""
+
+
+def _bounded_layout(page, number: int, path: str, limits: Limits):
+    """The page's layout, as pdfplumber makes it, by a device that counts what it is given and
+    stops at ``max_page_objects``: a form drawn a thousand times, or a content stream of
+    millions of glyphs, costs at most that many objects before the page is refused."""
+    from pdfminer.pdfinterp import PDFPageInterpreter
+    from pdfplumber.page import PDFPageAggregatorWithMarkedContent
+
+    budget = limits.max_page_objects
+
+    class Bounded(PDFPageAggregatorWithMarkedContent):
+        drawn = 0
+
+        def _count(self) -> None:
+            self.drawn += 1
+            if self.drawn > budget:
+                raise _TooManyObjects()
+
+        def render_char(self, *args, **kwargs) -> float:  # type: ignore[override]
+            self._count()
+            return super().render_char(*args, **kwargs)
+
+        def render_image(self, *args, **kwargs) -> None:  # type: ignore[override]
+            self._count()
+            super().render_image(*args, **kwargs)
+
+        def paint_path(self, *args, **kwargs) -> None:  # type: ignore[override]
+            self._count()
+            super().paint_path(*args, **kwargs)
+
+    device = Bounded(page.pdf.rsrcmgr, pageno=page.page_number, laparams=page.pdf.laparams)
+    try:
+        PDFPageInterpreter(page.pdf.rsrcmgr, device).process_page(page.page_obj)
+    except _TooManyObjects:
+        what = f"PDF page {number} draws more than {budget} objects"
+        raise exceeded(path, what, "max_page_objects", limits) from None
+    return device.get_result()
 
 
 class CircularReference(ValueError):

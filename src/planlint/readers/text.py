@@ -34,8 +34,10 @@ from planlint.model import (
     Reading,
     Table,
 )
-from planlint.readers.decode import decode
+from planlint.readers.blocks import block_readings
+from planlint.readers.decode import decode_text
 from planlint.readers.layout import find_tables, markdown_cells
+from planlint.readers.spaced import spaced_cells
 from planlint.readers.unwrap import unwrap
 from planlint.textnorm import normalize
 from planlint.vocab import header_role, is_header_row
@@ -44,13 +46,16 @@ _BR = re.compile(r"<br\s*/?>", re.I)
 
 
 def read_text(data: bytes, path: str, fmt: str = "text") -> Document:
-    text = decode(data, path)
+    decoded = decode_text(data, path)  # damage replaced; its places are decoded.notes
+    text = decoded.text
     if fmt == "csv":
-        return Document(path, fmt, _csv(text, path))
+        return Document(path, fmt, _csv(text, path), notes=decoded.notes)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
     first, *others = _readings(lines)
-    return Document(path, fmt, first.blocks, first.name, others, first.prior)
+    return Document(
+        path, fmt, first.blocks, first.name, others, first.prior, decoded.notes, first.doubts
+    )
 
 
 def _readings(lines: list[str]) -> list[Reading]:
@@ -68,6 +73,10 @@ def _readings(lines: list[str]) -> list[Reading]:
         blocks = shape(lines)
         if blocks is not None:
             readings.append(Reading(name, blocks, _TABS))
+    spaced = spaced_cells(lines)  # pdftotext -raw: cells a single space apart
+    if spaced is not None:
+        readings.append(Reading("spaced-cells", spaced))
+    readings.extend(block_readings(lines))  # pdftotext's default mode: columns in blocks
     readings.extend(_line_streams(lines))
     readings.append(Reading("prose", list(_paragraphs(lines, range(len(lines))))))
     unwrapped = unwrap(list(_paragraphs(lines, range(len(lines)))))
@@ -121,7 +130,7 @@ def _between(lines: list[str], start: int, end: int, markdown: bool) -> list[Blo
     rows: list[list[Cell]] = []
     for i in range(start, end):
         if _MD_LINE.match(lines[i]):
-            if not _MD_RULE.match(lines[i]):
+            if not _is_md_rule(lines[i]):
                 rows.append(markdown_cells(lines, i, i))
             continue
         if lines[i].strip():
@@ -138,8 +147,13 @@ def _fragment(rows: list[list[Cell]]) -> list[Block]:
     return [Table(rows, Location(line=rows[0][0].loc.line, column=1), merges_expanded=False)]
 
 
-_MD_RULE = re.compile(r"^[\s|:\-]*-[\s|:\-]*$")
 _MD_LINE = re.compile(r"^\s*\|[^\n]*\|\s*$")
+
+
+def _is_md_rule(line: str) -> bool:
+    """A Markdown separator row (|---|:--|): only bars, colons, dashes and spaces. A set test,
+    not a regular expression, so a long run of dashes costs one pass."""
+    return "-" in line and not line.strip().strip("|:- \t\u3000")
 
 
 # --- pipe-separated dumps: a cell a line, or a row a line ---------------------------------------

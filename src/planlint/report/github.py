@@ -1,32 +1,108 @@
-"""GitHub Actions workflow commands: each finding becomes an annotation on the plan file."""
+"""GitHub Actions workflow commands: each finding an annotation on the plan file, and a job
+summary.
+
+GitHub shows at most 10 error and 10 warning annotations per step (and as many notices); the
+rest are dropped silently. So the annotations are ordered by importance (files that could not
+be read, then missing requirements, then unassigned ones, then the rest), each kind capped,
+and one closing notice says how many more there are and where to see them. The full report
+goes to the job summary (``$GITHUB_STEP_SUMMARY``) as Markdown when that is set.
+
+Values are escaped as the runner's command parser expects: ``%``, CR and LF in the message;
+also ``:`` and ``,`` in properties (``file``, ``title``), where they would end the property.
+"""
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
 from planlint.checks import Result
+from planlint.checks.base import Finding
 from planlint.engine import Failure
+from planlint.messages import ci_text
+from planlint.report.places import INPUT_ERROR, Place, display_path, located
 
-_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
+_COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
+PER_STEP = 10
+"""Annotations of each kind GitHub shows for one step."""
+
+_KIND_RANK = {INPUT_ERROR: 0, "missing": 1, "unassigned": 2, "reading": 3}
+_SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 
 
-def _escape(text: str) -> str:
+def escape_data(text: str) -> str:
+    """A workflow command's message: ``%``, CR and LF encoded."""
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
-def _prop(text: str) -> str:
-    return _escape(text).replace(":", "%3A").replace(",", "%2C")
+def escape_property(text: str) -> str:
+    """A workflow command's property value: also ``:`` and ``,``, which end a property."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def render_github(outcomes: list[Result | Failure], lang: str = "zh") -> str:
-    lines: list[str] = []
-    for o in outcomes:
-        if isinstance(o, Failure):
-            lines.append(f"::error file={_prop(o.path)},title=planlint::{_escape(o.message)}")
-            continue
-        for f in o.findings:
-            where = f",line={f.line}" if f.line else ""
-            title = _prop(f"planlint {f.rule}")
-            lines.append(
-                f"::{_LEVEL[f.severity]} file={_prop(o.plan.path)}{where},title={title}"
-                f"::{_escape(f.message_in(lang))}"
-            )
-    return "\n".join(lines)
+    annotations = sorted(_annotations(outcomes, lang), key=lambda a: a[0])
+    shown: list[str] = []
+    counts = dict.fromkeys(_COMMAND.values(), 0)
+    hidden = 0
+    for _, command, line in annotations:
+        if counts[command] < PER_STEP:
+            counts[command] += 1
+            shown.append(line)
+        else:
+            hidden += 1
+    if hidden:
+        if counts["notice"] == PER_STEP:  # the closing notice needs a notice's place
+            last = max(i for i, line in enumerate(shown) if line.startswith("::notice "))
+            del shown[last]
+            hidden += 1
+        note = ci_text("more-annotations", lang, count=hidden, limit=PER_STEP)
+        shown.append(f"::notice title=planlint::{escape_data(note)}")
+    return "\n".join(shown)
+
+
+def _annotations(
+    outcomes: list[Result | Failure], lang: str
+) -> list[tuple[tuple[int, int, int], str, str]]:
+    """Every finding's annotation with the key it is ranked by (its order in the run last)."""
+    out: list[tuple[tuple[int, int, int], str, str]] = []
+    for at in located(outcomes, lang):
+        command = _COMMAND.get(at.finding.severity, "warning")
+        rank = (
+            _SEVERITY_RANK.get(at.finding.severity, 1),
+            _KIND_RANK.get(at.finding.kind, 4),
+            len(out),
+        )
+        out.append((rank, command, annotation(command, at.path, at.where, at.finding, at.text)))
+    return out
+
+
+def annotation(command: str, path: str, where: Place, finding: Finding, text: str) -> str:
+    """One ``::error file=…,line=…,col=…,title=…::message`` line."""
+    title = f"planlint {finding.pack}/{finding.rule}"
+    props = ",".join(
+        [
+            f"file={escape_property(display_path(path))}",
+            f"line={where.line}",
+            f"col={where.column or 1}",
+            f"title={escape_property(title)}",
+        ]
+    )
+    return f"::{command} {props}::{escape_data(text)}"
+
+
+def append_step_summary(
+    outcomes: list[Result | Failure], lang: str = "zh", environ: Mapping[str, str] | None = None
+) -> Path | None:
+    """Append the Markdown report to the file ``$GITHUB_STEP_SUMMARY`` names, when it is set;
+    the file written, or None. An OSError is the caller's to report."""
+    env = os.environ if environ is None else environ
+    target = env.get("GITHUB_STEP_SUMMARY")
+    if not target:
+        return None
+    from planlint.report.markdown import render_markdown
+
+    with open(target, "a", encoding="utf-8") as out:
+        out.write(render_markdown(outcomes, lang) + "\n")
+    return Path(target)

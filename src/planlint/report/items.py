@@ -13,6 +13,7 @@ from rich.text import Text
 from planlint import __version__
 from planlint.messages import reading_line, word
 from planlint.model import Plan
+from planlint.output import printable
 from planlint.report.json import plan_dict
 
 _HEAD = {
@@ -24,7 +25,7 @@ _HEAD = {
 def render_plan(plan: Plan, lang: str = "zh") -> Group:
     h = _HEAD[lang]
     head = Text(
-        f"{plan.path}  ·  {plan.agency or '?'}  ·  {plan.year or '?'}  ·  "
+        f"{printable(plan.path)}  ·  {plan.agency or '?'}  ·  {plan.year or '?'}  ·  "
         f"{word(plan.kind, lang)}  ·  {len(plan.items)}"
     )
     table = Table(expand=True, show_lines=True, pad_edge=False)
@@ -38,9 +39,9 @@ def render_plan(plan: Plan, lang: str = "zh") -> Group:
         units = "、".join(item.assignees) or (item.placeholder or "")
         if item.assisting:
             units += f" (+{'、'.join(item.assisting)})"
-        table.add_row(
-            item.id, item.section, item.text, units, item.deadline or "", item.loc.describe()
-        )
+        # plan text as Text: a "[/b]" in a cell is text, not rich markup
+        cells = (item.id, item.section, item.text, units, item.deadline or "", item.loc.describe())
+        table.add_row(*(Text(cell) for cell in cells))
     parts: list = [head]
     if plan.reading is not None:
         parts.append(Text(reading_line(plan.reading, lang), style="dim"))
@@ -49,7 +50,9 @@ def render_plan(plan: Plan, lang: str = "zh") -> Group:
         rest = Table.grid(padding=(0, 1))
         for frag in plan.unplaced:
             rest.add_row(
-                Text(frag.loc.describe(), style="dim"), Text(frag.role, style="dim"), frag.text
+                Text(frag.loc.describe(), style="dim"),
+                Text(frag.role, style="dim"),
+                Text(frag.text),
             )
         parts += [Text(h[6], style="bold"), rest]
     return Group(*parts)

@@ -9,6 +9,7 @@ from planlint import __version__
 from planlint.checks import Result
 from planlint.checks.base import STATUSES
 from planlint.engine import Failure
+from planlint.match.near import NearMiss
 from planlint.messages import word
 from planlint.model import Item, Plan, ReadingNote
 
@@ -62,6 +63,25 @@ def reading_dict(note: ReadingNote | None) -> dict[str, Any] | None:
     }
 
 
+def near_dict(near: NearMiss) -> dict[str, Any]:
+    """A near miss of a missing requirement (see match/near.py): where, what hit, what did not."""
+    return {
+        "kind": near.kind,
+        "item": near.item,
+        "role": near.role,
+        "line": near.loc.line,
+        "location": near.loc.to_dict(),
+        "pattern": near.pattern,
+        "share": near.share,
+        "found": list(near.found),
+        "lacking": [list(g) for g in near.lacking],
+        "excluded": list(near.excluded),
+        "vetoed": list(near.vetoed),
+        "apart": near.apart,
+        "excerpt": near.excerpt,
+    }
+
+
 def result_dict(result: Result, lang: str = "zh") -> dict[str, Any]:
     out = plan_dict(result.plan)
     out["packs"] = result.pack_names
@@ -82,6 +102,7 @@ def result_dict(result: Result, lang: str = "zh") -> dict[str, Any]:
                 {"item": h.item, "score": h.score, "terms": list(h.terms), "via": h.via}
                 for h in v.hits
             ],
+            "near_misses": [near_dict(n) for n in v.near],
         }
         for v in result.verdicts
     ]

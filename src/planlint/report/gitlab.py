@@ -1,0 +1,57 @@
+"""GitLab Code Quality: the JSON array a ``codequality`` report artifact holds.
+
+GitLab shows these in merge requests and pipelines, and compares a branch's report with the
+target branch's by ``fingerprint`` (new, fixed, unchanged), so each issue carries planlint's
+line-independent fingerprint, unique within the report. ``location.path`` is relative to the
+repository (the working directory) and written as is, not URI-encoded.
+
+Severities: a file that could not be read blocks the check (``blocker``); an error-level finding
+(a requirement missing or unassigned) is ``critical``, since it fails the check; a warning is
+``minor``; a note is ``info``.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from planlint.checks import Result
+from planlint.engine import Failure
+from planlint.fingerprint import fingerprints
+from planlint.report.places import (
+    INPUT_ERROR,
+    display_path,
+    failure_place,
+    findings_of,
+    message_at,
+    place,
+)
+
+_SEVERITY = {"error": "critical", "warning": "minor", "info": "info"}
+
+
+def render_gitlab(outcomes: list[Result | Failure], lang: str = "zh") -> str:
+    issues: list[dict[str, Any]] = []
+    for outcome in outcomes:
+        path, findings = findings_of(outcome)
+        for finding, print_ in zip(findings, fingerprints(path, findings), strict=True):
+            if isinstance(outcome, Failure):
+                where, text = failure_place(), finding.message
+            else:
+                where, text = place(outcome.plan, finding), message_at(outcome.plan, finding, lang)
+            severity = (
+                "blocker"
+                if finding.kind == INPUT_ERROR
+                else _SEVERITY.get(finding.severity, "minor")
+            )
+            issues.append(
+                {
+                    "type": "issue",
+                    "description": text,
+                    "check_name": f"{finding.pack}/{finding.rule}",
+                    "fingerprint": print_,
+                    "severity": severity,
+                    "location": {"path": display_path(path), "lines": {"begin": where.line}},
+                }
+            )
+    return json.dumps(issues, ensure_ascii=False, indent=2)

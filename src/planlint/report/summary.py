@@ -1,0 +1,133 @@
+"""The batch summary: plans by requirements, with totals per requirement, per plan and overall.
+
+A supervising office reads a batch, not a plan: which units miss which requirement, and how many
+plans could not be read at all. The HTML report, the xlsx matrix and the terminal's closing table
+all show the same numbers, so they are computed here once, as plain data, with no rendering.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from planlint.checks import Result
+from planlint.checks.base import STATUSES, Verdict
+from planlint.engine import Failure
+from planlint.messages import doc_text
+from planlint.rules import Rule
+
+STATUS_MARKS = {"covered": "√", "unassigned": "△", "not-applicable": "○", "missing": "×"}
+"""One character per status for matrix cells; all four are in GBK, so a Chinese console can
+print them (✓ and ✗ are not)."""
+
+NOT_CHECKED_MARK = "·"
+"""A matrix cell for a requirement the plan was not checked against (another pack)."""
+
+
+@dataclass(frozen=True)
+class PlanRow:
+    """One checked plan's row: its verdict per summary column (None: not checked for it)."""
+
+    result: Result
+    verdicts: tuple[Verdict | None, ...]
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {s: sum(v is not None and v.status == s for v in self.verdicts) for s in STATUSES}
+
+
+@dataclass(frozen=True)
+class BatchSummary:
+    """Plans by requirements. ``rules`` are the matrix columns in the order the packs give
+    them (the union over the batch, first seen first); ``failures`` the files not checked."""
+
+    rules: tuple[Rule, ...]
+    rows: tuple[PlanRow, ...]
+    failures: tuple[Failure, ...] = field(default_factory=tuple)
+
+    @property
+    def checked(self) -> int:
+        return len(self.rows)
+
+    @property
+    def unreadable(self) -> int:
+        return len(self.failures)
+
+    def column_counts(self, index: int) -> dict[str, int]:
+        """How many plans gave requirement ``index`` each status."""
+        counts = dict.fromkeys(STATUSES, 0)
+        for row in self.rows:
+            verdict = row.verdicts[index]
+            if verdict is not None:
+                counts[verdict.status] += 1
+        return counts
+
+    def total(self, status: str) -> int:
+        """Plan-requirement pairs with ``status`` across the batch."""
+        return sum(row.counts[status] for row in self.rows)
+
+    def totals_line(self, lang: str = "zh") -> str:
+        """The one line of totals: plans checked, could not be read, missing and unassigned."""
+        return doc_text(
+            "totals",
+            lang,
+            checked=self.checked,
+            unreadable=self.unreadable,
+            missing=self.total("missing"),
+            unassigned=self.total("unassigned"),
+        )
+
+
+def summarize(outcomes: Sequence[Result | Failure]) -> BatchSummary:
+    """The summary of one run's outcomes, in the run's order."""
+    results = [o for o in outcomes if isinstance(o, Result)]
+    keys: dict[tuple[str, str], Rule] = {}
+    for result in results:
+        for verdict in result.verdicts:
+            keys.setdefault((verdict.rule.pack, verdict.rule.id), verdict.rule)
+    order = list(keys)
+    rows = []
+    for result in results:
+        by_key = {(v.rule.pack, v.rule.id): v for v in result.verdicts}
+        rows.append(PlanRow(result, tuple(by_key.get(k) for k in order)))
+    failures = tuple(o for o in outcomes if isinstance(o, Failure))
+    return BatchSummary(tuple(keys.values()), tuple(rows), failures)
+
+
+def rule_label(rule: Rule, lang: str = "zh") -> str:
+    """A requirement's short name for a column header: its short Chinese title, or its id."""
+    return (rule.short or rule.title) if lang == "zh" else rule.id
+
+
+def rule_title(rule: Rule, lang: str = "zh") -> str:
+    """A requirement's full title in the report's language."""
+    return rule.title if lang == "zh" else (rule.title_en or rule.title)
+
+
+def plan_label(result: Result) -> str:
+    """How a plan is named in a matrix row: its agency when known, else its file."""
+    return result.plan.agency or result.plan.path
+
+
+def owners_text(verdict: Verdict, result: Result) -> str:
+    """The units owning a requirement, or the placeholder its item holds instead (——)."""
+    if verdict.owners:
+        return "、".join(verdict.owners)
+    item = _best_item(verdict, result)
+    return (item.placeholder or "") if item is not None else ""
+
+
+def evidence_text(verdict: Verdict, result: Result, lang: str = "zh") -> str:
+    """The item that best carries a requirement, as ``[id +n] text`` on one line ("" if none)."""
+    item = _best_item(verdict, result)
+    if item is None:
+        return ""
+    more = f" +{len(verdict.hits) - 1}" if len(verdict.hits) > 1 else ""
+    via = doc_text("via-heading", lang) if any(h.via == "heading" for h in verdict.hits) else ""
+    return f"[{item.id}{more}] {via}{' '.join(item.text.split())}"
+
+
+def _best_item(verdict: Verdict, result: Result):
+    if not verdict.best_item:
+        return None
+    return next((i for i in result.plan.items if i.id == verdict.best_item), None)
