@@ -157,9 +157,16 @@ def test_extra_pack_adds_requirements(tmp_path, complete_plan):
     assert result.exit_code == 0  # the extra requirement is missing, but only a warning
 
 
-def test_version():
-    result = runner.invoke(app, ["--version"])
+@pytest.mark.parametrize("flag", ["--version", "-V"])
+def test_version(flag):
+    result = runner.invoke(app, [flag])
     assert result.exit_code == 0 and result.stdout.startswith("planlint ")
+
+
+@pytest.mark.parametrize("command", [[], ["check"], ["parse"]])
+def test_short_help(command):
+    result = runner.invoke(app, [*command, "-h"])
+    assert result.exit_code == 0 and "Usage" in result.stdout
 
 
 def test_console_script_runs_as_a_module(complete_plan):

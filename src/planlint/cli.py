@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
     help="Lint government-openness division plans against the requirements they must carry out.",
 )
 
@@ -152,7 +153,7 @@ def _version(value: bool) -> None:
 def main_options(
     version: Annotated[
         Optional[bool],  # noqa: UP045 - typer reads the annotation at runtime on 3.10
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+        typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version."),
     ] = None,
     debug: Annotated[
         bool,
