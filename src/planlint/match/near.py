@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from planlint.match import _closest, _exact, match_text
+from planlint.match import _closest, _exact, mask, match_text
 from planlint.model import Location, Plan
 from planlint.rules import Pattern, Rule
 from planlint.textnorm import normalize
@@ -186,7 +186,7 @@ def _outside(plan: Plan) -> Iterator[_Place]:
 
 def _attempts(rule: Rule, place: _Place) -> Iterator[_Attempt]:
     excluded = tuple(p for p in rule.match.exclude if p in place.text)
-    masked = _mask(place.text, excluded)
+    masked = mask(place.text, excluded)
     for index, pattern in enumerate(rule.match.patterns):
         attempt = _attempt(pattern, index, place, masked, excluded)
         if attempt is not None:
@@ -216,13 +216,6 @@ def _attempt(
     if not apart and pattern.within is not None and len(chosen) > 1 and span > pattern.within:
         apart = True
     return _Attempt(place, index, hit, chosen, lacking, excluded, vetoed, apart, span=span)
-
-
-def _mask(text: str, phrases: tuple[str, ...]) -> str:
-    """The matcher's look-alike masking: the phrase's characters hidden, offsets kept."""
-    for phrase in phrases:
-        text = text.replace(phrase, "\u25a1" * len(phrase))
-    return text
 
 
 def _partial(rule: Rule, a: _Attempt) -> NearMiss:

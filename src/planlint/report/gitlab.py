@@ -17,41 +17,26 @@ from typing import Any
 
 from planlint.checks import Result
 from planlint.engine import Failure
-from planlint.fingerprint import fingerprints
-from planlint.report.places import (
-    INPUT_ERROR,
-    display_path,
-    failure_place,
-    findings_of,
-    message_at,
-    place,
-)
+from planlint.report.places import INPUT_ERROR, display_path, located
 
 _SEVERITY = {"error": "critical", "warning": "minor", "info": "info"}
 
 
 def render_gitlab(outcomes: list[Result | Failure], lang: str = "zh") -> str:
     issues: list[dict[str, Any]] = []
-    for outcome in outcomes:
-        path, findings = findings_of(outcome)
-        for finding, print_ in zip(findings, fingerprints(path, findings), strict=True):
-            if isinstance(outcome, Failure):
-                where, text = failure_place(), finding.message
-            else:
-                where, text = place(outcome.plan, finding), message_at(outcome.plan, finding, lang)
-            severity = (
-                "blocker"
-                if finding.kind == INPUT_ERROR
-                else _SEVERITY.get(finding.severity, "minor")
-            )
-            issues.append(
-                {
-                    "type": "issue",
-                    "description": text,
-                    "check_name": f"{finding.pack}/{finding.rule}",
-                    "fingerprint": print_,
-                    "severity": severity,
-                    "location": {"path": display_path(path), "lines": {"begin": where.line}},
-                }
-            )
+    for at in located(outcomes, lang):
+        finding = at.finding
+        severity = (
+            "blocker" if finding.kind == INPUT_ERROR else _SEVERITY.get(finding.severity, "minor")
+        )
+        issues.append(
+            {
+                "type": "issue",
+                "description": at.text,
+                "check_name": f"{finding.pack}/{finding.rule}",
+                "fingerprint": at.fingerprint,
+                "severity": severity,
+                "location": {"path": display_path(at.path), "lines": {"begin": at.where.line}},
+            }
+        )
     return json.dumps(issues, ensure_ascii=False, indent=2)

@@ -18,6 +18,7 @@ from pathlib import Path
 from planlint.checks import Result
 from planlint.checks.base import Finding
 from planlint.engine import Failure
+from planlint.fingerprint import fingerprints
 from planlint.model import Location, Plan
 from planlint.textnorm import SPACE
 
@@ -154,16 +155,17 @@ class Located:
     finding: Finding
     where: Place
     text: str
+    fingerprint: str
 
 
 def located(outcomes: Sequence[Result | Failure], lang: str = "zh") -> Iterator[Located]:
-    """Every finding of a run, each anchored (a file that could not be read is one finding),
-    in the run's order: the loop the line-per-finding formats share."""
+    """Every finding of a run, each anchored (a file that could not be read is one finding)
+    and fingerprinted, in the run's order: the loop every per-finding format shares."""
     for outcome in outcomes:
         path, findings = findings_of(outcome)
-        for finding in findings:
+        for finding, print_ in zip(findings, fingerprints(path, findings), strict=True):
             if isinstance(outcome, Failure):
                 where, text = failure_place(), finding.message
             else:
                 where, text = place(outcome.plan, finding), message_at(outcome.plan, finding, lang)
-            yield Located(outcome, path, finding, where, text)
+            yield Located(outcome, path, finding, where, text, print_)

@@ -23,18 +23,9 @@ from planlint import __version__
 from planlint.checks import Result
 from planlint.checks.base import Finding
 from planlint.engine import Failure
-from planlint.fingerprint import fingerprints
 from planlint.messages import ci_text, render
 from planlint.report.mdtext import md_escape
-from planlint.report.places import (
-    INPUT_ERROR,
-    failure_place,
-    findings_of,
-    logical_name,
-    message_at,
-    place,
-    relative_posix,
-)
+from planlint.report.places import INPUT_ERROR, Located, located, logical_name, relative_posix
 from planlint.rules import Rule
 
 SCHEMA_URI = (
@@ -56,13 +47,14 @@ def render_sarif(
     rules = _RuleTable(lang)
     results: list[dict[str, Any]] = []
     for outcome in outcomes:
-        path, findings = findings_of(outcome)
         if isinstance(outcome, Result):
             for verdict in outcome.verdicts:
                 rules.pack_rule(verdict.rule)
-        artifact = artifact_location(path, root)
-        for finding, print_ in zip(findings, fingerprints(path, findings), strict=True):
-            results.append(_result(outcome, finding, print_, artifact, rules, lang))
+    artifacts: dict[str, dict[str, str]] = {}
+    for at in located(outcomes, lang):
+        if at.path not in artifacts:
+            artifacts[at.path] = artifact_location(at.path, root)
+        results.append(_result(at, artifacts[at.path], rules))
     base = Path(os.path.abspath(root if root is not None else os.getcwd()))
     run: dict[str, Any] = {
         "tool": {
@@ -81,19 +73,9 @@ def render_sarif(
     return json.dumps(doc, ensure_ascii=False, indent=2)
 
 
-def _result(
-    outcome: Result | Failure,
-    finding: Finding,
-    print_: str,
-    artifact: dict[str, str],
-    rules: _RuleTable,
-    lang: str,
-) -> dict[str, Any]:
+def _result(at: Located, artifact: dict[str, str], rules: _RuleTable) -> dict[str, Any]:
+    finding, where = at.finding, at.where
     rule_id, index = rules.index_of(finding)
-    if isinstance(outcome, Failure):
-        where, text = failure_place(), finding.message
-    else:
-        where, text = place(outcome.plan, finding), message_at(outcome.plan, finding, lang)
     region: dict[str, int] = {"startLine": where.line}
     if where.column:
         region["startColumn"] = where.column
@@ -112,9 +94,9 @@ def _result(
         "ruleId": rule_id,
         "ruleIndex": index,
         "level": _LEVEL.get(finding.severity, "warning"),
-        "message": {"text": text},
+        "message": {"text": at.text},
         "locations": [location],
-        "partialFingerprints": {FINGERPRINT_KEY: print_},
+        "partialFingerprints": {FINGERPRINT_KEY: at.fingerprint},
         "properties": properties,
     }
 
