@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from planlint.checks import Result
 from planlint.checks.base import STATUSES, Verdict
 from planlint.engine import Failure
-from planlint.messages import doc_text
+from planlint.messages import doc_text, word
 from planlint.rules import Rule
 
 STATUS_MARKS = {"covered": "√", "unassigned": "△", "not-applicable": "○", "missing": "×"}
@@ -131,3 +131,49 @@ def _best_item(verdict: Verdict, result: Result):
     if not verdict.best_item:
         return None
     return next((i for i in result.plan.items if i.id == verdict.best_item), None)
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    """One line of the closing table as text, for the terminal and plain-text layouts: its
+    name, a (mark, status) per requirement (status None: not a plan's verdict), and its
+    missing and unassigned counts. ``kind``: "plan", "failed" (not checked) or "total"."""
+
+    name: str
+    cells: tuple[tuple[str, str | None], ...]
+    missing: str
+    unassigned: str
+    kind: str
+
+
+def matrix_rows(summary: BatchSummary, total_label: str) -> list[MatrixRow]:
+    """The closing table's lines: a row per plan, a row per file not checked, and the row
+    (``total_label``) of how many plans miss each requirement, with the batch's totals."""
+    rows = [
+        MatrixRow(
+            plan_label(row.result),
+            tuple(
+                (STATUS_MARKS[v.status], v.status) if v else (NOT_CHECKED_MARK, None)
+                for v in row.verdicts
+            ),
+            str(row.counts["missing"]),
+            str(row.counts["unassigned"]),
+            "plan",
+        )
+        for row in summary.rows
+    ]
+    dashes = tuple(("-", None) for _ in summary.rules)
+    rows += [MatrixRow(f.path, dashes, "", "", "failed") for f in summary.failures]
+    totals = tuple(
+        (str(summary.column_counts(i)["missing"]), None) for i in range(len(summary.rules))
+    )
+    missing, unassigned = str(summary.total("missing")), str(summary.total("unassigned"))
+    rows.append(MatrixRow(total_label, totals, missing, unassigned, "total"))
+    return rows
+
+
+def legend_lines(summary: BatchSummary, lang: str = "zh") -> list[str]:
+    """What the numbered columns are (1 听取汇报 …) and what the marks mean (√ 已落实 …)."""
+    columns = "  ".join(f"{n} {rule_label(r, lang)}" for n, r in enumerate(summary.rules, 1))
+    marks = "  ".join(f"{mark} {word(status, lang)}" for status, mark in STATUS_MARKS.items())
+    return [columns, marks]

@@ -20,14 +20,7 @@ from planlint.report.cjkwrap import Wrapped, wrap_lines, wrap_text
 from planlint.report.display import LABELS as _LABELS
 from planlint.report.display import NEAR_TITLE as _NEAR_TITLE
 from planlint.report.display import RequirementRow, requirement_rows, shown
-from planlint.report.summary import (
-    NOT_CHECKED_MARK,
-    STATUS_MARKS,
-    BatchSummary,
-    plan_label,
-    rule_label,
-    summarize,
-)
+from planlint.report.summary import BatchSummary, legend_lines, matrix_rows, summarize
 
 _STATUS_STYLE = {
     "covered": "green",
@@ -263,36 +256,16 @@ def render_summary(summary: BatchSummary, lang: str = "zh") -> Group:
         table.add_column(str(number), justify="center", no_wrap=True)
     table.add_column(L["missing"], justify="right", no_wrap=True)
     table.add_column(L["unassigned"], justify="right", no_wrap=True)
-    for row in summary.rows:
-        marks = [
-            Text(
-                STATUS_MARKS[v.status] if v else NOT_CHECKED_MARK,
-                style=_STATUS_STYLE.get(v.status, "") if v else "dim",
-            )
-            for v in row.verdicts
-        ]
-        counts = row.counts
-        name = Wrapped(printable(plan_label(row.result)))
-        table.add_row(name, *marks, str(counts["missing"]), str(counts["unassigned"]))
-    for failure in summary.failures:
-        cells = [Text("-", style="dim") for _ in summary.rules]
-        table.add_row(Wrapped(Text(printable(failure.path), style="red")), *cells, "", "")
-    totals = [
-        Text(f"{summary.column_counts(i)['missing']}", style="bold red")
-        for i in range(len(summary.rules))
-    ]
-    table.add_row(
-        Text(L["missing_per_req"], style="bold"),
-        *totals,
-        str(summary.total("missing")),
-        str(summary.total("unassigned")),
-        end_section=True,
-    )
-    columns = "  ".join(f"{n} {rule_label(r, lang)}" for n, r in enumerate(summary.rules, 1))
-    legend = "  ".join(f"{mark} {word(status, lang)}" for status, mark in STATUS_MARKS.items())
-    return Group(
-        table,
-        Wrapped(Text(columns, style="dim")),
-        Wrapped(Text(legend, style="dim")),
-        Wrapped(Text(summary.totals_line(lang), style="bold")),
-    )
+    for row in matrix_rows(summary, L["missing_per_req"]):
+        if row.kind == "total":
+            name = Text(row.name, style="bold")
+            marks = [Text(mark, style="bold red") for mark, _ in row.cells]
+        else:
+            name = Wrapped(Text(printable(row.name), style="red" if row.kind == "failed" else ""))
+            marks = [
+                Text(mark, style=_STATUS_STYLE.get(status, "") if status else "dim")
+                for mark, status in row.cells
+            ]
+        table.add_row(name, *marks, row.missing, row.unassigned, end_section=row.kind == "total")
+    legends = [Wrapped(Text(line, style="dim")) for line in legend_lines(summary, lang)]
+    return Group(table, *legends, Wrapped(Text(summary.totals_line(lang), style="bold")))

@@ -21,11 +21,10 @@ from planlint.messages import location_text, near_detail, near_none, near_place,
 from planlint.output import printable
 from planlint.report.display import LABELS, NEAR_TITLE, requirement_rows, shown
 from planlint.report.summary import (
-    NOT_CHECKED_MARK,
     STATUS_MARKS,
     BatchSummary,
-    plan_label,
-    rule_label,
+    legend_lines,
+    matrix_rows,
     summarize,
 )
 
@@ -123,11 +122,11 @@ def _explanation(result: Result, lang: str) -> list[str]:
 def summary_lines(summary: BatchSummary, lang: str = "zh") -> list[str]:
     """The batch's closing table as aligned plain lines, its legends and the totals line."""
     L = LABELS[lang]
-    names = [printable(plan_label(row.result)) for row in summary.rows]
-    names += [printable(failure.path) for failure in summary.failures]
-    name_w = max(cell_len(n) for n in [L["plan"], L["missing_per_req"], *names])
+    rows = matrix_rows(summary, L["missing_per_req"])
+    names = [printable(row.name) for row in rows]
+    name_w = max(cell_len(n) for n in [L["plan"], *names])
     numbers = [str(n) for n in range(1, len(summary.rules) + 1)]
-    totals = [str(summary.column_counts(i)["missing"]) for i in range(len(summary.rules))]
+    totals = [mark for mark, _ in rows[-1].cells]
     mark_w = [max(len(n), len(t)) for n, t in zip(numbers, totals, strict=True)]
     missing_w = max(cell_len(L["missing"]), len(str(summary.total("missing"))))
     unassigned_w = max(cell_len(L["unassigned"]), len(str(summary.total("unassigned"))))
@@ -139,24 +138,9 @@ def summary_lines(summary: BatchSummary, lang: str = "zh") -> list[str]:
         return "  ".join(cells).rstrip()
 
     lines = [L["summary"], line(L["plan"], numbers, L["missing"], L["unassigned"])]
-    for row, name in zip(summary.rows, names, strict=False):
-        marks = [STATUS_MARKS[v.status] if v else NOT_CHECKED_MARK for v in row.verdicts]
-        counts = row.counts
-        lines.append(line(name, marks, str(counts["missing"]), str(counts["unassigned"])))
-    for failure in summary.failures:
-        lines.append(line(printable(failure.path), ["-"] * len(numbers), "", ""))
-    lines.append(
-        line(
-            L["missing_per_req"],
-            totals,
-            str(summary.total("missing")),
-            str(summary.total("unassigned")),
-        )
-    )
-    lines.append("  ".join(f"{n} {rule_label(r, lang)}" for n, r in enumerate(summary.rules, 1)))
-    lines.append("  ".join(f"{mark} {word(s, lang)}" for s, mark in STATUS_MARKS.items()))
-    lines.append(summary.totals_line(lang))
-    return lines
+    for row, name in zip(rows, names, strict=True):
+        lines.append(line(name, [mark for mark, _ in row.cells], row.missing, row.unassigned))
+    return [*lines, *legend_lines(summary, lang), summary.totals_line(lang)]
 
 
 def cell_len(text: str) -> int:
