@@ -21,7 +21,7 @@ from pathlib import Path
 
 TARGET_SECONDS = 0.35
 
-_TASKS = [
+TASKS = [  # one task per core requirement, and two that carry none
     "主要负责同志每年至少听取1次政务公开工作汇报，专题研究部署政务公开工作。",
     "年内至少组织一次政务公开业务培训，实现政务公开工作人员全员培训。",
     "对上一年度工作要点落实情况开展“回头看”，对未完成事项督促整改。",
@@ -49,7 +49,7 @@ def make_plan(folder: Path, items: int = 60) -> Path:
         )
         lines += [
             group,
-            f"\t{n}.{_TASKS[n % len(_TASKS)]}",
+            f"\t{n}.{TASKS[n % len(TASKS)]}",
             "\t办公室、法规科",
             "\t2024年12月底前",
             "",
