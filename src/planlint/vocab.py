@@ -6,6 +6,7 @@ All patterns apply to normalised (simplified, whitespace-free) text.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Column roles, tried in order; the first whose pattern matches a header cell wins.
 _HEADER_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -40,8 +41,10 @@ _HEADER_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+@lru_cache(maxsize=4096)
 def header_role(text: str) -> str | None:
-    """The column role a header cell names, or None when it is not a known column name."""
+    """The column role a header cell names, or None when it is not a known column name.
+    Cached like the cell classifiers: every reading of a file asks again about the same cells."""
     text = re.sub(r"[（(][^（()）]{0,40}[)）]|[\s\u3000:：*]", "", text)
     if not text or len(text) > 16:
         return None
