@@ -29,6 +29,16 @@ def _isolated_cache(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("PLANLINT_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
 
 
+@pytest.fixture(autouse=True)
+def _neutral_locale(monkeypatch):
+    """Tests run as under a ``C.UTF-8`` locale, whatever the developer's: planlint speaks
+    Chinese unless ``--lang en`` or an English locale asks otherwise (README "Language"),
+    and a test that wants English says so itself."""
+    for name in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+
+
 @pytest.fixture
 def core_pack():
     from planlint.rules import load_pack

@@ -51,10 +51,10 @@ def _cap_memory() -> None:  # pragma: no cover - runs in the child
 
 
 def run_check(pack: Path | str, cache_dir: Path, *extra: str) -> Run:
-    """``planlint check --pack PACK --format json PLAN`` in a child process."""
+    """``planlint check --pack PACK --format json PLAN`` in a child process, in English."""
     env = {**os.environ, "PLANLINT_CACHE_DIR": str(cache_dir), "PYTHONIOENCODING": "utf-8"}
     env.pop("PLANLINT_NO_CACHE", None)
-    args = [sys.executable, "-m", "planlint", "check", "--pack", str(pack)]
+    args = [sys.executable, "-m", "planlint", "--lang", "en", "check", "--pack", str(pack)]
     args += ["--format", "json", *extra, str(PLAN)]
     start = time.monotonic()
     done = subprocess.run(

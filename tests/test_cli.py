@@ -95,9 +95,9 @@ def test_english_report(incomplete_plan):
 @pytest.mark.parametrize(
     ("name", "content", "problem"),
     [
-        ("empty.txt", b"", "empty file"),
-        ("binary.txt", bytes(range(256)) * 4, "binary"),
-        ("blank.md", b"   \n\n", "empty file"),
+        ("empty.txt", b"", "空文件"),
+        ("binary.txt", bytes(range(256)) * 4, "不是"),
+        ("blank.md", b"   \n\n", "空文件"),
     ],
 )
 def test_bad_file_in_a_batch_is_one_line_and_exit_2(
@@ -116,6 +116,9 @@ def test_bad_file_in_a_batch_is_one_line_and_exit_2(
 
 def test_missing_path_is_an_input_error(tmp_path):
     result = runner.invoke(app, ["check", str(tmp_path / "nope.txt")])
+    assert result.exit_code == 2
+    assert "文件或文件夹不存在" in result.stderr
+    result = runner.invoke(app, ["check", str(tmp_path / "nope.txt"), "--lang", "en"])
     assert result.exit_code == 2
     assert "no such file" in result.stderr
 
@@ -137,7 +140,7 @@ def test_bad_pack_is_exit_2_naming_file_rule_and_key(tmp_path, complete_plan):
         "pack: bad\nrules:\n  - id: x\n    title: t\n    severity: loud\n    match: {any: [{all: [a]}]}\n",
         encoding="utf-8",
     )
-    result = runner.invoke(app, ["check", str(complete_plan), "--pack", str(pack)])
+    result = runner.invoke(app, ["check", str(complete_plan), "--pack", str(pack), "--lang", "en"])
     assert result.exit_code == 2
     assert str(pack) in result.stderr and "rule x" in result.stderr and "severity" in result.stderr
 
@@ -165,7 +168,7 @@ def test_version(flag):
 
 @pytest.mark.parametrize("command", [[], ["check"], ["parse"]])
 def test_short_help(command):
-    result = runner.invoke(app, [*command, "-h"])
+    result = runner.invoke(app, [*command, "-h"])  # English as declared (test_language.py)
     assert result.exit_code == 0 and "Usage" in result.stdout
 
 
@@ -204,7 +207,7 @@ def test_a_file_with_no_items_is_an_input_error(tmp_path):
     path.write_text("会议通知\n请各单位于周五前报送材料。\n", encoding="utf-8")
     result = runner.invoke(app, ["check", str(path)])
     assert result.exit_code == 2
-    assert "no task items found" in result.stderr
+    assert "未读出任何工作任务事项" in result.stderr
 
 
 def test_folder_readme_is_not_taken_for_a_plan(tmp_path, complete_plan):

@@ -37,7 +37,8 @@ def project(tmp_path, monkeypatch):
 
 
 def run(*args: str):
-    return runner.invoke(app, ["check", *args, "--jobs", "1"])
+    """``planlint check`` in English (errors are Chinese unless asked: test_language.py)."""
+    return runner.invoke(app, ["check", *args, "--jobs", "1", "--lang", "en"])
 
 
 def findings(result) -> dict[str, list[tuple[str, str, str]]]:

@@ -54,5 +54,5 @@ def test_binary_content_is_refused(tmp_path):
 def test_file_over_the_size_limit_is_refused(tmp_path):
     path = tmp_path / "plan.txt"
     path.write_bytes(TEXT.encode() * 10)
-    with pytest.raises(ReadError, match="larger than the limit"):
+    with pytest.raises(ReadError, match="超过上限"):
         read_document(path, max_bytes=100)

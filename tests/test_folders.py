@@ -23,8 +23,8 @@ needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on t
 
 def _planlint(*args: str, cwd: Path, user: list[str] | None = None) -> subprocess.CompletedProcess:
     """The installed command line, as a user runs it (``user`` prefixes a command such as
-    setpriv to run it as someone else)."""
-    command = [*(user or []), sys.executable, "-m", "planlint", *args]
+    setpriv to run it as someone else), in English."""
+    command = [*(user or []), sys.executable, "-m", "planlint", "--lang", "en", *args]
     return subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=60)
 
 
@@ -98,7 +98,8 @@ def test_a_device_is_named_not_read():
         pytest.skip("no /dev/zero")
     files, failures = expand(["/dev/zero"])
     assert files == []
-    assert [f.message for f in failures] == [
+    assert [f.message for f in failures] == ["/dev/zero: 是字符设备，不是文件或文件夹；未打开"]
+    assert [f.in_lang("en").message for f in failures] == [
         "/dev/zero: a character device, not a file or folder; not opened"
     ]
 

@@ -246,7 +246,7 @@ def test_action_check_step_clean_plans_and_input_errors(tmp_path):
     assert not (tmp_path / "planlint.sarif").exists()
     proc, outputs = _run_check_step(tmp_path, paths="missing.docx", annotations="false")
     assert outputs["exit-code"] == "2", proc.stderr
-    assert "missing.docx: no such file or folder" in proc.stderr
+    assert "missing.docx: 文件或文件夹不存在" in proc.stderr
 
 
 # --- the GitLab job ---------------------------------------------------------------------------

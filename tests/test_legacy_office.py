@@ -228,7 +228,7 @@ def damaged_files(made: Made, folder: Path) -> list[Path]:
 @pytest.mark.parametrize("command", ["check", "parse"])
 def test_damaged_legacy_files_are_one_line_conversion_errors(made, tmp_path, command):
     paths = damaged_files(made, tmp_path)
-    result = runner.invoke(app, [command, *map(str, paths)])
+    result = runner.invoke(app, [command, *map(str, paths), "--lang", "en"])
     assert result.exit_code == 2, result.output
     lines = result.stderr.splitlines()
     assert len(lines) == len(paths), result.stderr
@@ -245,7 +245,8 @@ def test_damaged_legacy_files_are_one_line_conversion_errors(made, tmp_path, com
 def test_conversion_with_no_text_is_an_error(made, attr):
     with pytest.raises(ReadError) as err:
         read_document(getattr(made, attr))
-    assert str(err.value).endswith(
+    assert str(err.value).endswith("LibreOffice 未能转换（转换所得的文件没有文字）")
+    assert err.value.render("en").endswith(
         "LibreOffice could not convert it (the converted file has no text)"
     )
 
@@ -255,7 +256,7 @@ def test_time_limit_kills_the_whole_conversion(made, tmp_path, monkeypatch):
     """Past the limit the process group is killed and its folder removed: nothing lingers."""
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     start = time.monotonic()
-    with pytest.raises(ReadError, match=r"LibreOffice took longer than 0\.3 s to convert it"):
+    with pytest.raises(ReadError, match=r"LibreOffice 转换用时超过 0\.3 秒"):
         read_document(made.doc, limits=Limits(convert_timeout=0.3))
     assert time.monotonic() - start < 10
     assert not list(tmp_path.glob("planlint-soffice-*"))
@@ -276,9 +277,7 @@ def processes_mentioning(text: str) -> list[int]:
 
 @needs_soffice
 def test_converted_file_over_the_size_limit(made):
-    with pytest.raises(
-        ReadError, match=r"converted \.docx is \d+ bytes, larger than the limit of 1000"
-    ):
+    with pytest.raises(ReadError, match=r"转换所得的 \.docx 有 \d+ 字节，超过上限 1000 字节"):
         read_legacy(made.doc.read_bytes(), str(made.doc), "doc", Limits(max_bytes=1000))
 
 
@@ -287,7 +286,7 @@ def test_converter_that_cannot_write_fails_in_one_line(made):
     """No file the converter writes may pass max_unzipped: a tiny cap makes soffice fail."""
     with pytest.raises(ReadError) as err:
         read_document(made.xls, limits=Limits(max_unzipped=4096))
-    message = str(err.value)
+    message = err.value.render("en")
     assert "LibreOffice could not convert it (" in message and "\n" not in message
 
 
@@ -297,9 +296,13 @@ def test_without_libreoffice_says_how_to_convert(made, tmp_path, monkeypatch):
     path = copy_as(made.doc, tmp_path, "plan.wps")
     with pytest.raises(ReadError) as err:
         read_document(path)
-    assert str(err.value) == (
+    assert err.value.render("en") == (
         f"{path}: WPS .wps file: convert it to .docx with Word or "
         "`soffice --headless --convert-to docx plan.wps`"
+    )
+    assert str(err.value) == (
+        f"{path}: WPS .wps 文件：请用 Word 或 `soffice --headless --convert-to docx plan.wps`"
+        " 将其转换为 .docx"
     )
 
 

@@ -140,7 +140,7 @@ def test_github_annotations_survive_an_unencodable_character(tmp_path, encoding)
 def test_a_file_name_cannot_forge_error_lines(tmp_path):
     name = "x\nplanlint: error: forged\r\x1b[31mred\u2028.txt"
     (tmp_path / name).write_text("这不是工作方案，只有一句话。\n", encoding="utf-8")
-    proc = _run("check", str(tmp_path / name))
+    proc = _run("--lang", "en", "check", str(tmp_path / name))
     assert proc.returncode == 2
     lines = proc.stderr.decode("utf-8").splitlines()
     assert len(lines) == 1, lines
@@ -166,7 +166,7 @@ def test_a_file_name_that_is_not_utf8_is_escaped(tmp_path):
 
 def test_an_error_line_is_one_short_line(tmp_path):
     deep = tmp_path.joinpath(*(["甲" * 60] * 20), "plan.md")  # long, but under PATH_MAX
-    proc = _run("check", str(deep))
+    proc = _run("--lang", "en", "check", str(deep))
     assert proc.returncode == 2 and b"Traceback" not in proc.stderr
     (line,) = proc.stderr.decode("utf-8").splitlines()
     assert line.startswith("planlint: error: ") and line.endswith("…")

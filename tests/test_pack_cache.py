@@ -154,7 +154,7 @@ def test_a_pack_that_fails_is_never_cached(tmp_path, monkeypatch):
     monkeypatch.setenv("PLANLINT_CACHE_DIR", str(folder))
     path = tmp_path / "pack.yaml"
     path.write_text(MINIMAL_PACK + MINIMAL_PACK.split("rules:\n", 1)[1], encoding="utf-8")
-    with pytest.raises(Exception, match="duplicate rule id"):
+    with pytest.raises(Exception, match="规则编号重复"):
         load_pack(str(path))
     assert not list(folder.glob("*.json"))
 

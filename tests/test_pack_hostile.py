@@ -121,7 +121,10 @@ def test_a_folder_given_as_pack_is_refused(tmp_path):
 def _refusal(tmp_path: Path, text: str) -> str:
     with pytest.raises(PackError) as info:
         load_pack(str(_write(tmp_path, text)))
-    message = str(info.value)
+    said = str(info.value)  # Chinese unless asked
+    assert said.startswith(str(tmp_path / "pack.yaml") + ": ")
+    assert "\n" not in said and len(said) < 400, said[:500]
+    message = info.value.render("en")
     assert message.startswith(str(tmp_path / "pack.yaml") + ": ")
     assert "\n" not in message and len(message) < 400, message[:500]
     return message.split(": ", 1)[1]
@@ -168,7 +171,7 @@ def test_a_long_rule_id_and_a_long_unknown_key_are_clipped(tmp_path):
 def test_a_not_utf8_pack_names_the_byte(tmp_path):
     path = tmp_path / "pack.yaml"
     path.write_bytes(MINIMAL_PACK.encode("utf-8") + b"# \xff\n")
-    with pytest.raises(PackError, match=r"pack is not UTF-8 text \(byte \d+\)"):
+    with pytest.raises(PackError, match=r"规则包不是 UTF-8 文本（第 \d+ 字节）"):
         load_pack(str(path))
 
 

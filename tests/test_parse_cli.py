@@ -50,4 +50,4 @@ def test_parse_bad_file_exits_2(tmp_path):
     path = tmp_path / "empty.txt"
     path.write_bytes(b"")
     result = runner.invoke(app, ["parse", str(path)])
-    assert result.exit_code == 2 and "empty file" in result.stderr
+    assert result.exit_code == 2 and "空文件" in result.stderr

@@ -93,20 +93,20 @@ def test_broken_packs_name_file_rule_and_key(tmp_path, text, expected):
     path = _write(tmp_path, text)
     with pytest.raises(PackError) as info:
         load_pack(str(path))
-    message = str(info.value)
-    assert str(path) in message
+    message = info.value.render("en")  # Chinese unless asked: test_language.py
+    assert str(path) in message and str(path) in str(info.value)
     assert expected in message
-    assert "\n" not in message
+    assert "\n" not in message and "\n" not in str(info.value)
 
 
 def test_unknown_key_is_named(tmp_path):
     text = "pack: demo\nrules:" + GOOD_RULE.replace("title: 演示", "title: 演示\n    colour: red")
-    with pytest.raises(PackError, match=r"rule demo: .*colour"):
+    with pytest.raises(PackError, match=r"规则 demo：.*colour"):
         load_pack(str(_write(tmp_path, text)))
 
 
 def test_unknown_pack_name_lists_the_builtin_ones():
-    with pytest.raises(PackError, match="built-in packs: core"):
+    with pytest.raises(PackError, match="内置规则包：core"):
         load_pack("no-such-pack")
 
 
@@ -123,7 +123,7 @@ def test_pack_cache_is_used_and_invalidated(tmp_path, monkeypatch):
 
 def test_typo_tolerance_needs_a_long_enough_term(tmp_path):
     text = "pack: demo\nrules:" + GOOD_RULE.replace("[[政务公开]]", "[[~规章]]")
-    with pytest.raises(PackError, match=r"rule demo: match: '~规章': typo tolerance needs 4"):
+    with pytest.raises(PackError, match=r"规则 demo：match：'~规章'：容错匹配的词至少需要 4 个字"):
         load_pack(str(_write(tmp_path, text)))
 
 

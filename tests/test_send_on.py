@@ -39,10 +39,11 @@ HOSTILE = """某市某区司法局2024年政务公开工作要点分工方案
 
 @pytest.fixture(scope="module")
 def batch(tmp_path_factory) -> Path:
-    """The examples, a hostile plan (its file name hostile too) and an empty file."""
+    """The examples (the top folder's plans), a hostile plan (its file name hostile too) and an
+    empty file."""
     folder = tmp_path_factory.mktemp("batch")
     for plan in EXAMPLES.iterdir():
-        if plan.name != "README.md":
+        if plan.is_file() and plan.name != "README.md":
             shutil.copy(plan, folder / plan.name)
     (folder / "hostile<i>.md").write_text(HOSTILE, encoding="utf-8")
     (folder / "broken.txt").write_bytes(b"")
@@ -216,7 +217,7 @@ def test_xlsx_matrix_findings_and_failures(reports):
     assert gbk[leader].value == "已落实" and gbk[leader].fill.fgColor.rgb.endswith("C8E6C9")
     assert gbk[leader + 1].value == "党政办" and "听取" in gbk[leader + 2].value
     broken = next(r for path, r in rows.items() if path.endswith("broken.txt"))
-    assert broken[0].value == "无法检查" and "empty" in broken[2].value
+    assert broken[0].value == "无法检查" and "空文件" in broken[2].value
     # one row per finding, with its location in the report's language
     expected = sum(len(p["findings"]) for p in data["plans"])
     assert findings.max_row - 1 == expected

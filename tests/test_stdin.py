@@ -79,13 +79,15 @@ def test_the_name_claims_a_format_the_content_must_have(tmp_path):
     proc = planlint("check", "-", "--stdin-filename", "plan.docx", stdin=data, cwd=tmp_path)
     assert proc.returncode == 2
     assert proc.stderr.decode().strip() == (
-        "planlint: error: plan.docx: not a Word .docx file (content is plain text)"
+        "planlint: 错误: plan.docx: 不是 Word .docx 文件（内容是纯文本）"
     )
 
 
 def test_stdin_over_the_size_limit_is_refused_in_one_line(tmp_path):
     data = (EXAMPLES / PLAN).read_bytes()
-    proc = planlint("check", "-", "--limit", "max_bytes=100", stdin=data, cwd=tmp_path)
+    proc = planlint(
+        "check", "-", "--limit", "max_bytes=100", "--lang", "en", stdin=data, cwd=tmp_path
+    )
     assert proc.returncode == 2
     lines = proc.stderr.decode().splitlines()
     assert lines == [
@@ -124,21 +126,21 @@ def test_stdin_given_twice_is_an_error(tmp_path):
     data = (EXAMPLES / PLAN).read_bytes()
     proc = planlint("check", "-", "-", "-f", "json", stdin=data, cwd=tmp_path)
     assert proc.returncode == 2
-    assert "standard input given more than once" in proc.stderr.decode()
+    assert "标准输入（-）给了不止一次" in proc.stderr.decode()
     assert [plan["path"] for plan in _report(proc)["plans"]] == [DEFAULT_NAME]
 
 
 def test_empty_stdin_is_an_input_error(tmp_path):
     proc = planlint("check", "-", stdin=b"", cwd=tmp_path)
     assert proc.returncode == 2
-    assert proc.stderr.decode().splitlines() == ["planlint: error: <stdin>: empty file"]
+    assert proc.stderr.decode().splitlines() == ["planlint: 错误: <stdin>: 空文件"]
 
 
 def test_stdin_filename_without_dash_is_a_usage_error(tmp_path):
     shutil.copy(EXAMPLES / PLAN, tmp_path / PLAN)
     proc = planlint("check", PLAN, "--stdin-filename", "x.txt", cwd=tmp_path)
     assert proc.returncode == 2
-    assert "give - as a path" in proc.stderr.decode()
+    assert "请把 - 作为路径给出" in proc.stderr.decode()
 
 
 def test_parse_reads_stdin_too(tmp_path):

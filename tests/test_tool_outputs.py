@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -34,38 +35,39 @@ def _expected(folder: Path) -> dict:
 
 # What planlint cannot yet read from these tool outputs, and why. Each is a strict xfail: the
 # day one reads right, its test fails until it is taken off this list.
-_RAW_UNIT_COLUMNS = (
-    "pdftotext -raw leaves no trace of an empty cell: rows 7-8 hold one unit list under "
-    "牵头单位 (merged from row 6) | 配合单位, and the text cannot say which column it is in; "
-    "the reading says so (doubt unit-column-unsure) rather than the fixture's answer"
-)
-_RAW_CALC = (
-    "pdftotext -raw of Calc's PDF writes the table column by column (rows centred), not a "
-    "row a line: the spaced-cells reading is not offered, and blocks are not rebuilt yet"
-)
-_CALC_PDF = (
-    "Calc's PDF lets a row's two text lines overlap the rows above and below (the cells are "
-    "centred in rows lower than their text), so pdfplumber reads two rows' characters on one "
-    "line; the aligned-column reader rebuilds the rows from pdftotext -layout, not from that"
-)
-_BLOCKS_WRITER = (
-    "pdftotext's default mode writes this Writer table's blocks out of the rows' order, the "
-    "task column's too (row 6's second line after rows 7-8, number 8 before 7), and the lead "
-    "and assisting unit cells alike: the text holds no position to put them back by. The "
-    "reading says so (doubts blocks-out-of-order, unit-columns-joined: test_blocks.py)"
-)
-_BLOCKS_CALC = (
-    "Calc centres merged cells on their middle row (row 6 shows no 牵头单位, the 办公室 of "
-    "rows 6-8 stands on row 7) and pdftotext writes 配合单位 as a section apart, 7 cells for 8 "
-    "rows: which row is blank the text does not show. The kept reading is flagged uncertain "
-    "(test_blocks.py)"
-)
 KNOWN_GAPS = {
-    "ledger/ledger-table.lo.pdftotext.txt": _BLOCKS_WRITER,
-    "ledger/ledger.lo.pdftotext.txt": _BLOCKS_CALC,
-    "ledger/ledger-table.lo.pdftotext-raw.txt": _RAW_UNIT_COLUMNS,
-    "ledger/ledger.lo.pdftotext-raw.txt": _RAW_CALC,
-    "ledger/ledger.lo.pdf": _CALC_PDF,
+    "ledger/ledger-table.lo.pdftotext.txt": (
+        "pdftotext's default mode writes this Writer table's blocks out of the rows' order, the "
+        "task column's too (row 6's second line after rows 7-8, number 8 before 7), and the lead "
+        "and assisting unit cells alike: the text holds no position to put them back by. The "
+        "reading says so (doubts blocks-out-of-order, unit-columns-joined: test_blocks.py)"
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Unsure:
+    """Cells a tool's output does not hold, so no reading can know them: the reading must say
+    so with ``doubt``, and then only ``fields`` of ``items`` are spared the comparison."""
+
+    doubt: str
+    items: frozenset[str]
+    fields: frozenset[str]
+
+
+UNSURE = {
+    # pdftotext writes 配合单位 as a section apart, 7 cells for 8 rows: which row is blank (row
+    # 6) the text does not show, so rows 6-8's assisting units are laid in order. Everything
+    # else must read right: the 办公室 Calc centres on row 7 is merged over rows 6-8.
+    "ledger/ledger.lo.pdftotext.txt": Unsure(
+        "blocks-spread", frozenset({"6", "7", "8"}), frozenset({"assisting"})
+    ),
+    # pdftotext -raw leaves no trace of an empty cell: rows 6-8 hold one unit list each under
+    # 牵头单位 (merged from row 6) | 配合单位 (blank in row 6), and Writer's top-aligned cells
+    # give no height to tell a merged lead from a blank assisting cell.
+    "ledger/ledger-table.lo.pdftotext-raw.txt": Unsure(
+        "unit-column-unsure", frozenset({"6", "7", "8"}), frozenset({"assignees", "assisting"})
+    ),
 }
 
 
@@ -76,7 +78,7 @@ def _cases():
             key = f"{folder.name}/{name}"
             gap = KNOWN_GAPS.get(key)
             marks = [pytest.mark.xfail(reason=gap, strict=True)] if gap else []
-            yield pytest.param(folder / name, data["items"], id=key, marks=marks)
+            yield pytest.param(folder / name, data["items"], UNSURE.get(key), id=key, marks=marks)
 
 
 # quotes are not compared: pandoc's markdown writer turns “” into ", pdftotext and pdfplumber
@@ -122,12 +124,17 @@ def test_fixtures_are_there():
         assert listed == present, f"{folder.name}: expected.json and the folder disagree"
 
 
-@pytest.mark.parametrize(("path", "expected"), list(_cases()))
-def test_tool_output_reads_like_the_source(path: Path, expected: list[dict]):
+@pytest.mark.parametrize(("path", "expected", "unsure"), list(_cases()))
+def test_tool_output_reads_like_the_source(path: Path, expected: list[dict], unsure: Unsure | None):
     try:
         plan = parse(read_document(path))
     except ReadError as exc:
         pytest.fail(f"refused: {exc}", pytrace=False)
+    spared: set[tuple[str, str]] = set()
+    if unsure:
+        kinds = {d.kind for d in plan.reading.doubts}
+        assert unsure.doubt in kinds, f"cells it cannot know, and no doubt {unsure.doubt!r} said"
+        spared = {(i, f) for i in unsure.items for f in unsure.fields}
     got = _as_dicts(plan)
     if len(got) != len(expected):
         pytest.fail(
@@ -142,10 +149,11 @@ def test_tool_output_reads_like_the_source(path: Path, expected: list[dict]):
             problems.append(f"{where}: id {have['id']!r}")
         if not norm(have["text"]).startswith(norm(want["text"])):
             problems.append(f"{where}: text {have['text'][:40]!r}, expected {want['text']!r}…")
-        if units(have["assignees"]) != units(want["assignees"]):
-            problems.append(f"{where}: units {have['assignees']}, expected {want['assignees']}")
-        if "assisting" in want and units(have["assisting"]) != units(want["assisting"]):
-            problems.append(f"{where}: assisting {have['assisting']}, expected {want['assisting']}")
+        for field in ("assignees", "assisting"):
+            if field not in want or (want["id"], field) in spared:
+                continue
+            if units(have[field]) != units(want[field]):
+                problems.append(f"{where}: {field} {have[field]}, expected {want[field]}")
         if norm(have["deadline"]) != norm(want["deadline"]):
             problems.append(
                 f"{where}: deadline {have['deadline']!r}, expected {want['deadline']!r}"

@@ -26,7 +26,7 @@ pytestmark = pytest.mark.skipif(
 
 def _planlint(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "planlint", *args],
+        [sys.executable, "-m", "planlint", "--lang", "en", *args],
         capture_output=True,
         text=True,
         timeout=300,
@@ -48,7 +48,9 @@ def _report(run: subprocess.CompletedProcess[str]) -> dict:
 
 
 def test_a_file_over_the_memory_limit_fails_alone(batch):
-    run = _planlint("check", str(batch), "--memory", "96", "--format", "json")
+    run = _planlint(
+        "check", str(batch), "--memory", "96", "--limit", "max_chars=100000000", "-f", "json"
+    )
     assert run.returncode == 2
     errors = [line for line in run.stderr.splitlines() if line.startswith("planlint: error:")]
     assert len(errors) == 1 and "b-big.txt" in errors[0] and "96 MB" in errors[0]

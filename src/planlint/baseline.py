@@ -18,6 +18,7 @@ from planlint.checks import Result
 from planlint.datafile import read_data
 from planlint.errors import ConfigError
 from planlint.fingerprint import VERSION, fingerprints
+from planlint.messages import os_reason
 
 FORMAT = 1
 
@@ -32,27 +33,35 @@ class Baselined:
 
 def write_baseline(path: str | Path, results: list[Result]) -> int:
     """Record every finding of ``results`` in ``path``; the number recorded."""
-    entries = []
-    for result in results:
+    return write_entries(path, [e for result in results for e in baseline_entries(result)])
+
+
+def baseline_entries(result: Result) -> list[dict[str, str]]:
+    """What the baseline records of one plan's findings: a batch collects these plan by plan
+    (small, and no plan text beyond each finding's message) and writes them at the end."""
+    return [
+        {
+            "fingerprint": fp,
+            "path": result.plan.path,
+            "rule": f"{f.pack}/{f.rule}",
+            "kind": f.kind,
+            "severity": f.severity,
+            "message": f.message,
+        }
         for f, fp in zip(
             result.findings, fingerprints(result.plan.path, result.findings), strict=True
-        ):
-            entries.append(
-                {
-                    "fingerprint": fp,
-                    "path": result.plan.path,
-                    "rule": f"{f.pack}/{f.rule}",
-                    "kind": f.kind,
-                    "severity": f.severity,
-                    "message": f.message,
-                }
-            )
-    entries.sort(key=lambda e: (e["path"], e["rule"], e["kind"], e["fingerprint"]))
+        )
+    ]
+
+
+def write_entries(path: str | Path, entries: list[dict[str, str]]) -> int:
+    """Write the baseline file of ``entries`` (sorted here); the number recorded."""
+    entries = sorted(entries, key=lambda e: (e["path"], e["rule"], e["kind"], e["fingerprint"]))
     doc = {"planlint-baseline": FORMAT, "fingerprint": VERSION, "findings": entries}
     try:
         Path(path).write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", "utf-8")
     except OSError as exc:
-        raise ConfigError(str(path), f"cannot write the baseline: {exc.strerror or exc}") from None
+        raise ConfigError(str(path), "baseline-unwritable", reason=os_reason(exc)) from None
     return len(entries)
 
 
@@ -61,18 +70,16 @@ def load_baseline(path: str | Path) -> frozenset[str]:
     source = str(path)
     data = read_data(Path(path), syntax="json")
     if not isinstance(data, dict) or "findings" not in data:
-        raise ConfigError(source, "not a planlint baseline (write one with --write-baseline)")
+        raise ConfigError(source, "not-a-baseline")
     if data.get("fingerprint") != VERSION:
         raise ConfigError(
-            source,
-            f"written with fingerprints {data.get('fingerprint')!r}, this planlint makes"
-            f" {VERSION!r}: write it again with --write-baseline",
+            source, "baseline-version", theirs=repr(data.get("fingerprint")), ours=repr(VERSION)
         )
     findings = data["findings"]
     if not isinstance(findings, list) or not all(
         isinstance(e, dict) and isinstance(e.get("fingerprint"), str) for e in findings
     ):
-        raise ConfigError(source, "findings: expected a list of entries with a fingerprint")
+        raise ConfigError(source, "baseline-findings")
     return frozenset(e["fingerprint"] for e in findings)
 
 

@@ -119,7 +119,7 @@ def _split(values: list[str]) -> tuple[str, ...]:
 def resolve_config(config_file: str | None, isolated: bool, start: Path | None = None) -> Config:
     """The configuration a run uses: the named file, none (``isolated``), or the one found."""
     if isolated and config_file:
-        raise ConfigError("--isolated", "reads no configuration; it cannot be used with --config")
+        raise ConfigError("--isolated", "isolated-with-config")
     if isolated:
         return Config()
     if config_file:
@@ -166,12 +166,12 @@ def load_config(path: Path, named: bool = False) -> Config:
         tool = data.get("tool")
         if not isinstance(tool, dict) or "planlint" not in tool:
             if named:
-                raise ConfigError(source, "no [tool.planlint] table")
+                raise ConfigError(source, "no-tool-table")
             return Config()
         data = tool["planlint"]
         source = f"{path} [tool.planlint]"
     if not isinstance(data, dict):
-        raise ConfigError(source, f"expected a table of settings, not {show(data)}")
+        raise ConfigError(source, "not-a-settings-table", value=show(data))
     return _build(data, source, path.absolute().parent)
 
 
@@ -183,7 +183,7 @@ def _parse(path: Path) -> Any:
 def _build(data: dict[str, Any], source: str, base: Path) -> Config:
     unknown = [k for k in data if k not in KEYS]
     if unknown:
-        raise ConfigError(source, _unknown_key(unknown[0]))
+        raise _unknown_key(source, unknown[0])
     origins = {"select": source, "ignore": source, "severity": source}
     waivers: tuple[Waiver, ...] = ()
     raw_waivers = data.get("waivers")
@@ -207,10 +207,11 @@ def _build(data: dict[str, Any], source: str, base: Path) -> Config:
     )
 
 
-def _unknown_key(key: object) -> str:
+def _unknown_key(source: str, key: object) -> ConfigError:
     near = difflib.get_close_matches(str(key), KEYS, n=1)
-    hint = f" (did you mean {near[0]}?)" if near else f" (known keys: {', '.join(KEYS)})"
-    return f"unknown key {name(key)}{hint}"
+    if near:
+        return ConfigError(source, "unknown-key-near", key=name(key), near=near[0])
+    return ConfigError(source, "unknown-key", key=name(key), known=", ".join(KEYS))
 
 
 def _texts(data: dict[str, Any], key: str, source: str) -> tuple[str, ...]:
@@ -218,20 +219,24 @@ def _texts(data: dict[str, Any], key: str, source: str) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise ConfigError(source, f"{key}: expected a list of text, not {show(value)}")
+        raise ConfigError(source, "not-texts", key=key, value=show(value))
     return tuple(v.strip() for v in value)
 
 
 def _table(data: dict[str, Any], key: str, source: str, allowed: tuple[str, ...]) -> dict[str, str]:
     value = data.get(key, {})
     if not isinstance(value, dict):
-        raise ConfigError(source, f"{key}: expected a table, not {show(value)}")
+        raise ConfigError(source, "not-a-table", key=key, value=show(value))
     for k, v in value.items():
         if not isinstance(k, str) or not k.strip():
-            raise ConfigError(source, f"{key}: {show(k)} is not a name")
+            raise ConfigError(source, "not-a-name", key=key, name=show(k))
         if v not in allowed:
             raise ConfigError(
-                source, f"{key}.{name(k)}: {show(v)} is not one of {', '.join(allowed)}"
+                source,
+                "not-one-of",
+                key=f"{key}.{name(k)}",
+                value=show(v),
+                allowed=", ".join(allowed),
             )
     return {k.strip(): v for k, v in value.items()}
 
@@ -239,7 +244,9 @@ def _table(data: dict[str, Any], key: str, source: str, allowed: tuple[str, ...]
 def _level(data: dict[str, Any], source: str) -> str:
     value = data.get("fail-on", "error")
     if value not in LEVELS:
-        raise ConfigError(source, f"fail-on: {show(value)} is not one of {', '.join(LEVELS)}")
+        raise ConfigError(
+            source, "not-one-of", key="fail-on", value=show(value), allowed=", ".join(LEVELS)
+        )
     return value
 
 

@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from planlint.errors import ConfigError, PlanlintError
-from planlint.regularfile import FileTooLarge, read_regular
+from planlint.messages import os_reason
+from planlint.regularfile import FileTooLarge, NotRegularFile, read_regular
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -27,14 +28,15 @@ def read_data(path: Path, syntax: str | None = None) -> Any:
     try:
         raw = read_regular(path, MAX_BYTES)
     except FileTooLarge as exc:
-        raise ConfigError(str(path), f"file is too large ({exc})") from None
+        raise ConfigError(str(path), "data-too-large", size=exc.size, limit=exc.limit) from None
+    except NotRegularFile as exc:
+        raise ConfigError(str(path), "not-regular", what=exc.kind) from None
     except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        raise ConfigError(str(path), reason[:1].lower() + reason[1:]) from None
+        raise ConfigError(str(path), "os-error", reason=os_reason(exc)) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ConfigError(str(path), f"not UTF-8 text (byte {exc.start})") from None
+        raise ConfigError(str(path), "data-not-utf8", at=exc.start) from None
     suffix = path.suffix.lower()
     syntax = syntax or {".yaml": "yaml", ".yml": "yaml", ".json": "json"}.get(suffix, "toml")
     if syntax == "yaml":
@@ -44,13 +46,14 @@ def read_data(path: Path, syntax: str | None = None) -> Any:
         try:
             return load_yaml(str(path), raw, DEFAULT_LIMITS)
         except PlanlintError as exc:
-            raise ConfigError(str(path), exc.problem.replace("pack ", "file ")) from None
+            params = {**exc.params, "doc": "file"} if "doc" in exc.params else exc.params
+            raise ConfigError(str(path), exc.key, **params) from None
     if syntax == "json":
         try:
             return json.loads(text)
         except ValueError as exc:
-            raise ConfigError(str(path), f"invalid JSON: {exc}") from None
+            raise ConfigError(str(path), "invalid-json", detail=str(exc)) from None
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(str(path), f"invalid TOML: {exc}") from None
+        raise ConfigError(str(path), "invalid-toml", detail=str(exc)) from None

@@ -5,8 +5,8 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
@@ -15,11 +15,13 @@ from planlint.checks import Result, evaluate
 from planlint.errors import PlanlintError, ReadError
 from planlint.globs import Search
 from planlint.match import match_plan
+from planlint.messages import Phrase, os_reason
 from planlint.model import Document, Plan
 from planlint.parse import parse
 from planlint.readers import DEFAULT_MAX_BYTES, PLAN_SUFFIXES, Limits, read_document
-from planlint.regularfile import kind
+from planlint.regularfile import kind_code
 from planlint.rules import Pack, Rule
+from planlint.rules.years import YearPacks
 from planlint.stdin import StdinPlan
 from planlint.workers import Crashed, Progress, WorkerLimits, run_each
 
@@ -38,6 +40,17 @@ class Failure:
     path: str
     message: str
     severity: str = "error"
+    # the message's catalogue key and params (errors.py), so it can be said in the run's language
+    error: PlanlintError | None = field(default=None, compare=False, repr=False)
+
+    @classmethod
+    def of(cls, path: str, error: PlanlintError, severity: str = "error") -> Failure:
+        """The failure ``error`` describes, its message in Chinese until ``in_lang``."""
+        return cls(path, error.render(), severity, error)
+
+    def in_lang(self, lang: str) -> Failure:
+        """This failure with its message in ``lang`` (the command line's ``--lang``)."""
+        return self if self.error is None else replace(self, message=self.error.render(lang))
 
 
 def check_file(
@@ -46,19 +59,23 @@ def check_file(
     max_bytes: int = DEFAULT_MAX_BYTES,
     reading: Limits | None = None,
     placeholders: dict[str, str] | None = None,
+    years: YearPacks | None = None,
 ) -> Result:
     """``reading``: the reader's budgets (``readers/limits.py``; None for the defaults).
     ``placeholders``: the project's meanings (config.py) for placeholders the plan does not
-    declare itself; the plan's own declaration wins."""
+    declare itself; the plan's own declaration wins. ``years``: ``--year`` (rules/years.py),
+    which may add the year pack of the plan's year after ``packs``."""
     plan = parse(_read(path, max_bytes, reading))
     if not plan.items:
-        raise ReadError(
-            str(path), "no task items found: not a work plan, or a shape planlint cannot read"
-        )
+        raise ReadError(str(path), "no-items")
     if placeholders:
         plan.placeholders = {**placeholders, **plan.placeholders}
-    matches = [m for pack in packs for m in match_plan(plan, pack)]
-    return evaluate(plan, matches, [p.name for p in packs])
+    extra, choice = years.choose(plan.year) if years is not None else (None, None)
+    used = [*packs, extra] if extra is not None else packs
+    matches = [m for pack in used for m in match_plan(plan, pack)]
+    result = evaluate(plan, matches, [p.name for p in used])
+    result.year = choice
+    return result
 
 
 def _read(path: str | Path | StdinPlan, max_bytes: int, reading: Limits | None) -> Document:
@@ -73,12 +90,12 @@ def guarded(work: Callable[[Path], T], path: Path) -> T | Failure:
     try:
         return work(path)
     except PlanlintError as exc:
-        return Failure(str(path), str(exc))
+        return Failure.of(str(path), exc)
     except MemoryError:
         raise  # the worker reports it as the memory limit
     except Exception as exc:  # a bug must not cost the rest of the batch
-        reason = f"internal error ({type(exc).__name__}: {exc}); please report it"
-        return Failure(str(path), f"{path}: {reason}")
+        detail = f"{type(exc).__name__}: {exc}"
+        return Failure.of(str(path), PlanlintError(str(path), "internal-file", detail=detail))
 
 
 def each_file(
@@ -93,27 +110,36 @@ def each_file(
     that takes too long, too much memory, or crashes its reader fails alone. ``work`` must then
     be picklable (a top-level function or a partial of one). ``on_done(done, total)`` is
     called here, in order, after each file (a progress bar); it stays out of ``work``."""
+    return list(iter_each_file(paths, work, limits, on_done))
+
+
+def iter_each_file(
+    paths: list[Path],
+    work: Callable[[Path], T],
+    limits: WorkerLimits | None = None,
+    on_done: Progress | None = None,
+) -> Iterator[T | Failure]:
+    """:func:`each_file` as a stream: each outcome yielded, in the files' order, as soon as it
+    and all before it are done, so a batch can report a plan and let it go before the next
+    arrives (its memory then does not grow with the number of files)."""
     if limits is None:
-        outcomes: list[T | Failure] = []
-        for path in paths:
-            outcomes.append(guarded(work, path))
+        for done, path in enumerate(paths, 1):
+            yield guarded(work, path)
             if on_done is not None:
-                on_done(len(outcomes), len(paths))
-        return outcomes
-    return [
-        _crash_failure(out, limits) if isinstance(out, Crashed) else out
-        for out in run_each(paths, partial(guarded, work), limits, on_done)
-    ]
+                on_done(done, len(paths))
+        return
+    for out in run_each(paths, partial(guarded, work), limits, on_done):
+        yield _crash_failure(out, limits) if isinstance(out, Crashed) else out
 
 
 def _crash_failure(crash: Crashed, limits: WorkerLimits) -> Failure:
     if crash.kind == "timeout":
-        reason = f"took longer than the time limit ({limits.seconds:g} s; raise it with --timeout)"
+        error = ReadError(crash.path, "crash-timeout", seconds=f"{limits.seconds:g}")
     elif crash.kind == "memory":
-        reason = f"needs more memory than the limit ({limits.memory_mb} MB; raise it with --memory)"
+        error = ReadError(crash.path, "crash-memory", mb=limits.memory_mb)
     else:
-        reason = f"the reader stopped unexpectedly (exit code {crash.detail}); please report it"
-    return Failure(crash.path, f"{crash.path}: {reason}")
+        error = ReadError(crash.path, "crash-exit", code=crash.detail)
+    return Failure.of(crash.path, error)
 
 
 def check_files(
@@ -124,16 +150,37 @@ def check_files(
     reading: Limits | None = None,
     placeholders: dict[str, str] | None = None,
     on_done: Progress | None = None,
+    years: YearPacks | None = None,
 ) -> list[Result | Failure]:
+    return list(
+        iter_check_files(paths, packs, max_bytes, limits, reading, placeholders, on_done, years)
+    )
+
+
+def iter_check_files(
+    paths: list[Path | StdinPlan],
+    packs: list[Pack],
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    limits: WorkerLimits | None = None,
+    reading: Limits | None = None,
+    placeholders: dict[str, str] | None = None,
+    on_done: Progress | None = None,
+    years: YearPacks | None = None,
+) -> Iterator[Result | Failure]:
+    """Each file checked (``check_file``) or its Failure, yielded in the files' order as it
+    arrives (:func:`iter_each_file`): what ``planlint check`` reports plan by plan."""
     work = partial(
         _check_detached,
         packs=packs,
         max_bytes=max_bytes,
         reading=reading,
         placeholders=placeholders,
+        years=years,
     )
-    rules = {(rule.pack, rule.id): rule for pack in packs for rule in pack.rules}
-    return [_attached(out, rules) for out in each_file(paths, work, limits, on_done)]
+    every = [*packs, *(years.all_packs if years is not None else ())]
+    rules = {(rule.pack, rule.id): rule for pack in every for rule in pack.rules}
+    for out in iter_each_file(paths, work, limits, on_done):
+        yield _attached(out, rules)
 
 
 @dataclass(frozen=True)
@@ -208,14 +255,14 @@ def expand(paths: list[str], search: Search | None = None) -> tuple[list[Path], 
         try:
             mode = path.stat().st_mode
         except OSError as exc:
-            failures.append(Failure(raw, f"{raw}: {_unreachable(path, exc)}"))
+            failures.append(_failed(raw, _unreachable(path, exc)))
             continue
         if stat.S_ISDIR(mode):
             files.extend(_search(path, failures, search or Search()))
         elif stat.S_ISREG(mode):
             files.append(path)
         else:
-            failures.append(Failure(raw, f"{raw}: {kind(mode)}, not a file or folder; not opened"))
+            failures.append(_failed(raw, Phrase("not-file-or-folder", what=kind_code(mode))))
     return files, failures
 
 
@@ -235,7 +282,8 @@ def _search(root: Path, failures: list[Failure], search: Search) -> list[Path]:
             with os.scandir(folder) as listing:
                 entries = sorted(listing, key=lambda e: e.name)
         except OSError as exc:
-            failures.append(Failure(str(folder), f"{folder}: folder not searched: {_why(exc)}"))
+            why = Phrase("os-error", reason=os_reason(exc))
+            failures.append(_failed(str(folder), Phrase("folder-not-searched", why=why)))
             continue
         for entry in entries:
             path = Path(entry.path)
@@ -248,26 +296,33 @@ def _search(root: Path, failures: list[Failure], search: Search) -> list[Path]:
                 continue  # excluded by the configuration: not entered, nothing said
             if stat.S_ISDIR(info.st_mode):
                 if (info.st_dev, info.st_ino) in searched:
-                    reason = f"a link to {os.path.realpath(path)}, a folder already searched"
-                    failures.append(Failure(str(path), f"{path}: skipped: {reason}", "warning"))
+                    twice = Phrase("link-searched", target=os.path.realpath(path))
+                    failures.append(_failed(str(path), twice, "warning"))
                     continue
                 searched.add((info.st_dev, info.st_ino))
                 stack.append(path)
             elif not _looks_like_plan(path):
                 if not (stat.S_ISREG(info.st_mode) or entry.name.startswith(".")):
-                    failures.append(_skipped(path, f"{kind(info.st_mode)}, not a regular file"))
+                    irregular = Phrase("not-regular", what=kind_code(info.st_mode))
+                    failures.append(_skipped(path, irregular))
             elif stat.S_ISREG(info.st_mode):
                 found.append(path)
             else:
-                failures.append(_skipped(path, f"{kind(info.st_mode)}, not a regular file"))
+                irregular = Phrase("not-regular", what=kind_code(info.st_mode))
+                failures.append(_skipped(path, irregular))
     return sorted(found)
 
 
-def _skipped(path: Path, reason: str) -> Failure:
+def _failed(path: str, problem: Phrase, severity: str = "error") -> Failure:
+    """A path the folder search could not take, ``problem`` said in the run's language."""
+    return Failure.of(path, ReadError(path, problem.key, **problem.params), severity)
+
+
+def _skipped(path: Path, reason: Phrase) -> Failure:
     """A folder entry skipped unread: an error if it is named like a plan (a plan may be lost),
     a warning otherwise (nothing planlint would have read is lost)."""
     severity = "error" if _looks_like_plan(path) else "warning"
-    return Failure(str(path), f"{path}: skipped: {reason}; not opened", severity)
+    return _failed(str(path), Phrase("skipped", why=reason), severity)
 
 
 def _identity(folder: Path) -> tuple[int, int]:
@@ -276,23 +331,15 @@ def _identity(folder: Path) -> tuple[int, int]:
     return info.st_dev, info.st_ino
 
 
-def _unreachable(path: Path, exc: OSError) -> str:
+def _unreachable(path: Path, exc: OSError) -> Phrase:
     """Why a path cannot be reached, in the words a user needs: a link that loops or points
     nowhere is named as such, not as a missing file."""
     if exc.errno == errno.ELOOP:
-        return "a symbolic link loop (following it never reaches a file)"
+        return Phrase("link-loop")
     if exc.errno == errno.ENOENT and path.is_symlink():
         try:
             target = os.readlink(path)
         except OSError:
             target = "?"
-        return f"a dangling symbolic link (its target {target} does not exist)"
-    if exc.errno == errno.ENOENT:
-        return "no such file or folder"
-    return _why(exc)
-
-
-def _why(exc: OSError) -> str:
-    """An OSError's reason in lower case, as the other one-line messages are written."""
-    reason = exc.strerror or type(exc).__name__
-    return reason[:1].lower() + reason[1:]
+        return Phrase("dangling-link", target=target)
+    return Phrase("os-error", reason=os_reason(exc))

@@ -1,14 +1,15 @@
 """The top of the process: run the command so that no input and no terminal ends in a traceback.
 
 Exit codes mean something to CI (1 is "findings"), so every way out gets its own: a usage
-error or an input error is 2 with its message; an unexpected exception (a bug) is 2 with one
-line saying so, the traceback only with ``--debug``; a reader that went away (``| head -1``)
+error or an input error is 2 with its message, one line in the run's language; an unexpected
+exception (a bug) is 2 with one line saying so, the traceback only with ``--debug``; a reader that went away (``| head -1``)
 is 141, what a shell reports for a process ended by SIGPIPE, with nothing written; Ctrl-C is
 130 (typer's own conversion).
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import traceback
@@ -17,7 +18,8 @@ from collections.abc import Sequence
 import click
 
 from planlint.errors import PlanlintError
-from planlint.messages import internal_error
+from planlint.helptext import localise, speaking
+from planlint.messages import Phrase, error_text, internal_error, language, word
 from planlint.output import OutputClosed, one_line, setup_streams, write_error
 
 EXIT_INPUT = 2
@@ -25,17 +27,27 @@ EXIT_BROKEN_PIPE = 128 + 13  # 128 + SIGPIPE, as a shell reports `planlint … |
 
 
 def run(command: click.Command, args: Sequence[str] | None = None) -> int:
-    """Run ``command`` on ``args`` (``sys.argv[1:]`` when None) and return the exit code."""
+    """Run ``command`` on ``args`` (``sys.argv[1:]`` when None) and return the exit code.
+
+    The language of help and errors is ``--lang`` wherever it stands on the command line (read
+    here, before click parses: ``--help`` acts as soon as it is parsed), else the locale
+    (``messages.language``). ``command`` is the tree built for this run; its help is set in
+    that language (helptext.py)."""
     argv = list(sys.argv[1:] if args is None else args)
+    lang = language(_option_value(argv, "--lang"))
     setup_streams(sys.stdout, sys.stderr)
+    localise(command, lang)
     try:
-        # click's own main, not typer's override of it: typer turns a broken pipe into
-        # exit 1 even when not standalone, and 1 means "findings"
-        code = click.Command.main(command, args=args, prog_name="planlint", standalone_mode=False)
-        if sys.stdout is not None:  # a closed pipe must fail here, in the guard, not at exit
-            sys.stdout.flush()
+        with speaking(lang):
+            # click's own main, not typer's override of it: typer turns a broken pipe into
+            # exit 1 even when not standalone, and 1 means "findings"
+            code = click.Command.main(
+                command, args=args, prog_name="planlint", standalone_mode=False
+            )
+            if sys.stdout is not None:  # a closed pipe must fail here, in the guard, not at exit
+                sys.stdout.flush()
     except click.ClickException as exc:
-        _show_usage_error(exc)
+        _show_usage_error(exc, lang)
         return exc.exit_code
     except (click.Abort, KeyboardInterrupt):
         return 130
@@ -43,22 +55,62 @@ def run(command: click.Command, args: Sequence[str] | None = None) -> int:
         _silence_output()
         return EXIT_BROKEN_PIPE
     except PlanlintError as exc:  # commands report these; one escaping is still the input's
-        write_error(str(exc))
+        write_error(exc.render(lang), level=word("error", lang))
         return EXIT_INPUT
     except Exception as exc:
-        _report_bug(exc, _option_value(argv, "--lang") or "zh", "--debug" in _options(argv))
+        _report_bug(exc, lang, "--debug" in _options(argv))
         return EXIT_INPUT
     return code if isinstance(code, int) else 0
 
 
-def _show_usage_error(exc: click.ClickException) -> None:
-    """A usage error as typer shows it (its rich box), or click's plain lines without rich."""
+def _show_usage_error(exc: click.ClickException, lang: str) -> None:
+    """A usage error as one ``planlint: error: …`` line in ``lang``, with where to find the
+    usage. Built from the exception's attributes (the option, the parameter, click's message,
+    which click's gettext calls gave in ``lang``; helptext.py), not from its English text.
+    A command given no arguments has shown its help already (typer's no_args_is_help): that
+    is all there is to say."""
+    if type(exc).__name__ == "NoArgsIsHelpError":  # click >= 8.2 only, so not imported
+        return
     try:
-        from typer import rich_utils
+        line = usage_line(exc, lang)
+    except Exception:  # a kind of error not foreseen: click's own words, still one line
+        line = exc.format_message()
+    with contextlib.suppress(OSError, ValueError, AttributeError, OutputClosed):
+        write_error(line, level=word("error", lang))  # unless no standard error is left
 
-        rich_utils.rich_format_error(exc)
-    except (ImportError, AttributeError):
-        exc.show()
+
+def usage_line(exc: click.ClickException, lang: str) -> str:
+    """What was wrong with the command line, in ``lang``, and how to see the usage."""
+    ctx = getattr(exc, "ctx", None)
+    if isinstance(exc, click.NoSuchOption):
+        near = sorted(exc.possibilities or ())
+        key = "usage-no-such-option-near" if near else "usage-no-such-option"
+        problem = error_text(key, lang, option=exc.option_name, near=", ".join(near))
+    elif isinstance(exc, click.MissingParameter):
+        param = exc.param
+        key = (
+            "usage-missing-option" if isinstance(param, click.Option) else "usage-missing-argument"
+        )
+        problem = error_text(key, lang, name=_hint(exc, ctx))
+    elif isinstance(exc, click.BadParameter):
+        message = exc.message
+        said = message.render(lang) if isinstance(message, Phrase) else str(message)
+        problem = error_text("usage-bad-value", lang, name=_hint(exc, ctx), message=said)
+    else:
+        problem = exc.format_message()
+    if ctx is None:
+        return problem
+    return error_text("usage-help", lang, problem=problem, command=ctx.command_path)
+
+
+def _hint(exc: click.BadParameter | click.MissingParameter, ctx: click.Context | None) -> str:
+    """The parameter as the user wrote it: ``--format`` / ``-f``, or ``PATHS...``."""
+    if exc.param_hint:
+        hint = exc.param_hint
+        return " / ".join(hint) if isinstance(hint, (list, tuple)) else str(hint)
+    if exc.param is not None and ctx is not None:
+        return exc.param.get_error_hint(ctx)
+    return "?"
 
 
 def _report_bug(exc: BaseException, lang: str, debug: bool) -> None:

@@ -6,7 +6,9 @@ Plan of Items. Nothing here knows how it was made or what will consume it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Literal
 
 SHORT_PLACE_WORDS = {
@@ -152,7 +154,7 @@ class Document:
     format: str
     blocks: list[Block]
     reading: str = "document"
-    alternatives: list[Reading] = field(default_factory=list)
+    alternatives: Sequence[Reading] = field(default_factory=list)  # may be made lazily
     prior: float = 0.0
     notes: list[Doubt] = field(default_factory=list)
     # what the reader had to guess in the reading in ``blocks`` (see Reading.doubts)
@@ -163,6 +165,29 @@ class Document:
 
 
 Kind = Literal["division-plan", "key-points"]
+
+# who issues the plan, for due dates that differ by issuer (parse/issuer_kind.py): a people's
+# government or its general office, or a department of a government
+IssuerKind = Literal["government", "department"]
+
+DeadlineKind = Literal["date", "recurring", "ongoing", "unknown"]
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A deadline as written and what parse/deadlines.py read it as, once, in the plan's year:
+    a date (the last day it names, every day in ``dates``), a schedule, continuing work, or
+    unknown words. ``date`` is None unless ``kind`` is ``date`` and the year is known."""
+
+    text: str
+    kind: DeadlineKind
+    date: date | None = None
+    dates: tuple[date, ...] = ()  # every day named, in the order written
+
+    @property
+    def year_unknown(self) -> bool:
+        """A date whose year neither the text nor the plan gives."""
+        return self.kind == "date" and self.date is None
 
 
 @dataclass
@@ -187,6 +212,9 @@ class Item:
     placeholder: str | None = None
     deadline: str | None = None
     match_text: str = ""
+    # the deadline read in the plan's year (parse/deadlines.py), filled once the year is known;
+    # None when the item has no deadline
+    deadline_read: Deadline | None = None
 
     @property
     def owners(self) -> list[str]:
@@ -246,3 +274,5 @@ class Plan:
     # literal placeholder (as written) -> what the plan says it means, e.g. "not-involved"
     placeholders: dict[str, str] = field(default_factory=dict)
     reading: ReadingNote | None = None
+    # what kind of body the agency is (parse/issuer_kind.py); None when unknown or no agency
+    issuer_kind: IssuerKind | None = None

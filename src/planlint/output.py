@@ -15,8 +15,10 @@ import contextlib
 import json
 import os
 import re
+import stat
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
@@ -150,12 +152,33 @@ def write_atomic(path: str | Path, data: str | bytes) -> None:
     output. The new file gets the permissions a plain ``open`` would give it (mkstemp's are
     owner-only), or the old file's when it replaces one.
     """
-    target = Path(path)
     payload = data if isinstance(data, bytes) else (data + "\n").encode("utf-8")
+    with atomic_file(path) as out:
+        out.write(payload)
+
+
+@contextlib.contextmanager
+def atomic_file(path: str | Path) -> Iterator[BinaryIO]:
+    """A binary file that replaces ``path`` atomically when the block ends normally, as
+    :func:`write_atomic` does, for a report written piece by piece (a batch streamed plan by
+    plan); on any exception the temporary file is removed and the old file left as it was.
+
+    A target that exists and is not a regular file or folder (``/dev/null``, ``/dev/stdout``,
+    a FIFO) is written to as it is: renaming a file over it would replace the device (for
+    root, ``/dev/null`` itself) instead of writing to it."""
+    target = Path(path)
+    try:
+        mode = target.stat().st_mode
+    except OSError:
+        mode = None
+    if mode is not None and not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        with open(target, "wb", buffering=0) as stream:  # each write's error at the write
+            yield stream
+        return
     fd, temp = tempfile.mkstemp(prefix=f".{target.name[:60]}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as out:
-            out.write(payload)
+            yield out
             out.flush()
             os.fsync(out.fileno())
         os.chmod(temp, _mode_for(target))

@@ -13,14 +13,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from planlint.baseline import apply_baseline, write_baseline
+from planlint.baseline import apply_baseline, baseline_entries, write_entries
 from planlint.checks import Result, unknown_department
 from planlint.config import LEVELS, Config
 from planlint.engine import Failure
 from planlint.errors import ConfigError
+from planlint.messages import Phrase
 from planlint.rules import Pack, Rule
+from planlint.rules.years import YearPacks
 from planlint.selection import OWN_PACK, known_rules, names_any, selected, unknown
-from planlint.waivers import apply_waivers
+from planlint.waivers import WaiverRun
 
 _RANK = {level: n for n, level in enumerate(LEVELS)}
 
@@ -30,8 +32,9 @@ class Applied:
     """The outcomes to report, and what to say about what was left out."""
 
     outcomes: list[Result | Failure]
-    warnings: list[str] = field(default_factory=list)  # waivers that rot
-    notes: list[str] = field(default_factory=list)  # counts of waived and baselined findings
+    # said in the run's language by the command line (messages.Phrase)
+    warnings: list[Phrase] = field(default_factory=list)  # waivers that rot
+    notes: list[Phrase] = field(default_factory=list)  # counts of waived and baselined findings
 
 
 def configured_packs(packs: list[Pack], config: Config) -> list[Pack]:
@@ -45,8 +48,9 @@ def configured_packs(packs: list[Pack], config: Config) -> list[Pack]:
         if bad:
             known = ", ".join(sorted({r for _, r in known_rules(packs)}))
             where = config.origin(key)
-            key_part = "" if where.startswith("--") else f"{key}: "
-            raise ConfigError(where, f"{key_part}unknown rule {bad[0]} (rules: {known})")
+            if where.startswith("--"):
+                raise ConfigError(where, "unknown-rule", rule=bad[0], known=known)
+            raise ConfigError(where, "unknown-rule-at", key=key, rule=bad[0], known=known)
     if not config.severity:
         return packs
     return [
@@ -69,6 +73,19 @@ def load_packs(config: Config) -> list[Pack]:
     return configured_packs([load_pack(spec) for spec in config.packs or ("core",)], config)
 
 
+def load_packs_for_years(config: Config, year: str) -> tuple[list[Pack], YearPacks]:
+    """``load_packs`` and the year packs ``--year`` may add (rules/years.py), all with the
+    configured severities; a rule name in the settings may name a year pack's rule."""
+    from planlint.rules import load_pack
+    from planlint.rules.years import year_packs
+
+    packs = [load_pack(spec) for spec in config.packs or ("core",)]
+    years = year_packs(year, packs)
+    every = configured_packs([*packs, *years.all_packs], config)
+    by_year = dict(zip(years.packs, every[len(packs) :], strict=True))
+    return every[: len(packs)], replace(years, packs=by_year)
+
+
 def apply(
     outcomes: list[Result | Failure],
     config: Config,
@@ -81,28 +98,82 @@ def apply(
     ``write_to``: record the findings left after waivers there as the baseline; they are then
     known, so none is reported and the run passes (as the next run with ``--baseline`` would).
     """
-    results = [_configured(o, config) for o in outcomes if isinstance(o, Result)]
-    applied = Applied([])
-    if config.waivers:
-        waived = apply_waivers(results, config.waivers, today)
-        results = waived.results
-        applied.warnings.extend(waived.notices)
-        if waived.count:
-            applied.notes.append(f"{waived.count} finding(s) accepted by waivers, not shown")
-    if write_to is not None:
-        count = write_baseline(write_to, results)
-        applied.notes.append(f"{write_to}: {count} finding(s) recorded as the baseline")
-        results = [replace(r, findings=[]) for r in results]
-    elif baseline is not None:
-        known = apply_baseline(results, baseline)
-        results = known.results
-        applied.notes.append(
-            f"{known.count} finding(s) in the baseline, not shown;"
-            f" {sum(len(r.findings) for r in results)} new"
-        )
-    it = iter(results)
-    applied.outcomes = [next(it) if isinstance(o, Result) else o for o in outcomes]
+    settle = Settler(config, today, baseline, write_to)
+    settled = [settle(o) for o in outcomes]
+    applied = settle.finish()
+    applied.outcomes = settled
     return applied
+
+
+class Settler:
+    """The project's settings applied plan by plan, as a batch streams (``planlint check``
+    reports each plan as it arrives and keeps none): call it on each outcome in the run's
+    order, then :meth:`finish` once, which writes the baseline (``write_to``) and says what
+    the waivers and the baseline left out. What it keeps is small: the waivers' counts, the
+    baseline's entries when one is written, and what the exit code needs."""
+
+    def __init__(
+        self,
+        config: Config,
+        today: date,
+        baseline: frozenset[str] | None = None,
+        write_to: str | None = None,
+    ) -> None:
+        self.config = config
+        self.baseline = baseline
+        self.write_to = write_to
+        self.waivers = WaiverRun(config.waivers, today) if config.waivers else None
+        self.entries: list[dict[str, str]] = []  # the baseline to write
+        self.known = 0  # findings left out as in the baseline
+        self.new = 0  # findings the baseline does not know
+        self.seen = 0
+        self.failed = False
+        self.worst: int | None = None  # the rank of the most severe finding reported
+
+    def __call__(self, outcome: Result | Failure) -> Result | Failure:
+        """One outcome as it is to be reported (a Failure as it is)."""
+        self.seen += 1
+        if isinstance(outcome, Failure):
+            self.failed = True
+            return outcome
+        result = _configured(outcome, self.config)
+        if self.waivers is not None:
+            result = self.waivers.apply(result)
+        if self.write_to is not None:
+            self.entries.extend(baseline_entries(result))
+            result = replace(result, findings=[])
+        elif self.baseline is not None:
+            known = apply_baseline([result], self.baseline)
+            result = known.results[0]
+            self.known += known.count
+            self.new += len(result.findings)
+        ranks = [_RANK[f.severity] for f in result.findings]
+        if ranks:
+            self.worst = min([*ranks, *([self.worst] if self.worst is not None else [])])
+        return result
+
+    def finish(self) -> Applied:
+        """What to say at the end (warnings, notes); the baseline written when asked for (a
+        ConfigError if it cannot be). ``outcomes`` is left empty: they were reported."""
+        applied = Applied([])
+        if self.waivers is not None:
+            applied.warnings.extend(self.waivers.notices())
+            if self.waivers.count:
+                applied.notes.append(Phrase("waived-count", count=self.waivers.count))
+        if self.write_to is not None:
+            count = write_entries(self.write_to, self.entries)
+            applied.notes.append(Phrase("baseline-written", path=self.write_to, count=count))
+        elif self.baseline is not None:
+            applied.notes.append(Phrase("baseline-count", known=self.known, new=self.new))
+        return applied
+
+    def exit_code(self) -> int:
+        """:func:`exit_code` of the outcomes settled so far, from what was counted."""
+        if not self.seen or self.failed:
+            return 2
+        if self.config.exit_zero:
+            return 0
+        return 1 if self.worst is not None and self.worst <= _RANK[self.config.fail_on] else 0
 
 
 def _configured(result: Result, config: Config) -> Result:

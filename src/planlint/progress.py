@@ -5,7 +5,8 @@ files done out of all and the file the batch is waiting on. It is drawn on stand
 never mixes with the report, and only when someone can see it: both standard output and
 standard error are terminals (a report piped to a file, or a log, gets no cursor tricks) and
 the ``CI`` environment variable is not set (CI runners give a pseudo-terminal to some steps).
-The bar is transient: it is gone before the report is printed.
+The bar is transient, and it is put away while the report, which a batch prints plan by plan
+as they arrive, writes to the same screen (:func:`hidden`).
 """
 
 from __future__ import annotations
@@ -69,5 +70,22 @@ def batch_progress(
         name = printable(paths[done].name) if done < len(paths) else ""
         bar.update(task, completed=done, name=name)
 
+    @contextlib.contextmanager
+    def put_away() -> Iterator[None]:
+        bar.stop()
+        try:
+            yield
+        finally:
+            bar.start()
+
+    on_done.hidden = put_away  # type: ignore[attr-defined]
     with bar:
         yield on_done
+
+
+def hidden(on_done: Progress | None) -> contextlib.AbstractContextManager[object]:
+    """The bar of ``on_done`` (a :func:`batch_progress` callback) put away for the time of a
+    ``with`` block: the report printed on the terminal under it would otherwise be drawn over
+    by the bar's next refresh. Nothing to do without a bar."""
+    put_away = getattr(on_done, "hidden", None)
+    return put_away() if put_away is not None else contextlib.nullcontext()

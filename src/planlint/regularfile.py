@@ -15,7 +15,13 @@ import stat
 
 
 class NotRegularFile(OSError):
-    """The path is a FIFO, device, socket, directory or (when not followed) a symbolic link."""
+    """The path is a FIFO, device, socket, directory or (when not followed) a symbolic link.
+
+    ``kind`` says which, as a code of the error catalogue (``messages._KINDS``)."""
+
+    def __init__(self, mode: int) -> None:
+        self.kind = kind_code(mode)
+        super().__init__(f"{kind(mode)}, not a regular file")
 
 
 class FileTooLarge(OSError):
@@ -28,18 +34,23 @@ class FileTooLarge(OSError):
 
 
 _KINDS = (
-    (stat.S_ISDIR, "a folder"),
-    (stat.S_ISFIFO, "a FIFO"),
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"),
-    (stat.S_ISSOCK, "a socket"),
-    (stat.S_ISLNK, "a symbolic link"),
+    (stat.S_ISDIR, "a folder", "folder"),
+    (stat.S_ISFIFO, "a FIFO", "fifo"),
+    (stat.S_ISCHR, "a character device", "char-device"),
+    (stat.S_ISBLK, "a block device", "block-device"),
+    (stat.S_ISSOCK, "a socket", "socket"),
+    (stat.S_ISLNK, "a symbolic link", "symlink"),
 )
 
 
 def kind(mode: int) -> str:
-    """What a non-regular file is, in words, for an error message."""
-    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+    """What a non-regular file is, in English words (a log, a developer's message)."""
+    return next((name for test, name, _ in _KINDS if test(mode)), "not a regular file")
+
+
+def kind_code(mode: int) -> str:
+    """What a non-regular file is, as a code the error catalogue says in the run's language."""
+    return next((code for test, _, code in _KINDS if test(mode)), "irregular")
 
 
 def read_regular(path: str | os.PathLike[str], max_bytes: int, *, follow: bool = True) -> bytes:
@@ -51,7 +62,7 @@ def read_regular(path: str | os.PathLike[str], max_bytes: int, *, follow: bool =
     if not follow:
         mode = os.lstat(path).st_mode
         if not stat.S_ISREG(mode):
-            raise NotRegularFile(f"{kind(mode)}, not a regular file")
+            raise NotRegularFile(mode)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     if not follow:
         flags |= getattr(os, "O_NOFOLLOW", 0)
@@ -59,7 +70,7 @@ def read_regular(path: str | os.PathLike[str], max_bytes: int, *, follow: bool =
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise NotRegularFile(f"{kind(info.st_mode)}, not a regular file")
+            raise NotRegularFile(info.st_mode)
         if info.st_size > max_bytes:
             raise FileTooLarge(info.st_size, max_bytes)
         chunks: list[bytes] = []

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from planlint.rules import Pack
 
 OWN_PACK = "planlint"
-OWN_RULES = ("reading", "unknown-department")
+OWN_RULES = ("reading", "unknown-department", "untraced")  # untraced: trace mode
 
 
 def names(spec: str, pack: str, rule: str) -> bool:

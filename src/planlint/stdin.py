@@ -70,6 +70,7 @@ def expand_with_stdin(
     the report keeps the order the paths were given. Standard input can be read once: a second
     ``-`` is an error naming it."""
     from planlint.engine import Failure, expand  # the engine imports this module
+    from planlint.errors import ReadError
 
     files: list[Path | StdinPlan] = []
     failures: list[Failure] = []
@@ -89,9 +90,7 @@ def expand_with_stdin(
             continue
         flush()
         if given:
-            failures.append(
-                Failure(STDIN, "-: standard input given more than once; it is read once")
-            )
+            failures.append(Failure.of(STDIN, ReadError(STDIN, "stdin-twice")))
             continue
         given = True
         files.append(read_stdin(max_bytes, name))

@@ -29,6 +29,7 @@ from planlint.checks import Result
 from planlint.datafile import read_data
 from planlint.errors import ConfigError
 from planlint.globs import Glob, globs
+from planlint.messages import Phrase
 from planlint.rules.clip import name, show
 from planlint.selection import names
 
@@ -60,9 +61,7 @@ def load_waivers(path: str | Path) -> tuple[Waiver, ...]:
     if isinstance(data, dict):
         extra = [k for k in data if k != "waivers"]
         if extra:
-            raise ConfigError(
-                str(path), f"unknown key {name(extra[0])} (a waiver file holds `waivers`)"
-            )
+            raise ConfigError(str(path), "waiver-file-key", key=name(extra[0]))
         data = data.get("waivers", [])
     return parse_waivers(data, str(path), path.absolute().parent)
 
@@ -72,24 +71,22 @@ def parse_waivers(data: Any, source: str, base: Path) -> tuple[Waiver, ...]:
     if data is None:
         return ()
     if not isinstance(data, list):
-        raise ConfigError(source, f"expected a list of waivers, not {show(data)}")
+        raise ConfigError(source, "not-waivers", value=show(data))
     return tuple(_waiver(entry, f"{source}: waiver {n}", base) for n, entry in enumerate(data, 1))
 
 
 def _waiver(entry: Any, where: str, base: Path) -> Waiver:
     if not isinstance(entry, dict):
-        raise ConfigError(where, f"expected a table with {', '.join(KEYS)}, not {show(entry)}")
+        raise ConfigError(where, "not-a-waiver", keys=", ".join(KEYS), value=show(entry))
     unknown = [k for k in entry if k not in KEYS]
     if unknown:
-        raise ConfigError(where, f"unknown key {name(unknown[0])} (known keys: {', '.join(KEYS)})")
+        raise ConfigError(where, "unknown-key", key=name(unknown[0]), known=", ".join(KEYS))
     for key in ("plan", "rule"):
         if not isinstance(entry.get(key), str) or not entry[key].strip():
-            raise ConfigError(where, f"{key}: required, as text")
+            raise ConfigError(where, "required-text", key=key)
     reason = entry.get("reason")
     if not isinstance(reason, str) or not reason.strip():
-        raise ConfigError(
-            where, "reason: a waiver needs a written reason (why the finding is accepted)"
-        )
+        raise ConfigError(where, "waiver-no-reason")
     return Waiver(
         plan=globs([entry["plan"].strip()], base)[0],
         rule=entry["rule"].strip(),
@@ -108,7 +105,7 @@ def _expiry(value: Any, where: str) -> date | None:
             return date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise ConfigError(where, f"expires: {show(value)} is not a date YYYY-MM-DD")
+    raise ConfigError(where, "not-a-date", key="expires", value=show(value))
 
 
 @dataclass
@@ -117,44 +114,64 @@ class Waived:
 
     results: list[Result]
     count: int
-    notices: list[str]
+    notices: list[Phrase]
 
 
 def apply_waivers(results: list[Result], waivers: tuple[Waiver, ...], today: date) -> Waived:
     """Drop each finding a live waiver accepts; say which waivers expired or matched nothing."""
-    live = [w for w in waivers if not w.expired(today)]
-    used = dict.fromkeys(live, 0)
-    planned = dict.fromkeys(live, 0)
-    out: list[Result] = []
-    for result in results:
-        mine = [w for w in live if w.plan.matches(result.plan.path)]
+    run = WaiverRun(waivers, today)
+    out = [run.apply(result) for result in results]
+    return Waived(out, run.count, run.notices())
+
+
+class WaiverRun:
+    """Waivers applied plan by plan, as a batch streams: :meth:`apply` to each result as it
+    arrives, :meth:`notices` once at the end (only then is it known which matched nothing)."""
+
+    def __init__(self, waivers: tuple[Waiver, ...], today: date) -> None:
+        self.waivers = waivers
+        self.today = today
+        self.live = [w for w in waivers if not w.expired(today)]
+        self.used = dict.fromkeys(self.live, 0)
+        self.planned = dict.fromkeys(self.live, 0)
+
+    @property
+    def count(self) -> int:
+        """Findings accepted so far."""
+        return sum(self.used.values())
+
+    def apply(self, result: Result) -> Result:
+        """``result`` without the findings a live waiver accepts."""
+        mine = [w for w in self.live if w.plan.matches(result.plan.path)]
         for w in mine:
-            planned[w] += 1
+            self.planned[w] += 1
         kept = []
         for f in result.findings:
             waiver = next((w for w in mine if names(w.rule, f.pack, f.rule)), None)
             if waiver is None:
                 kept.append(f)
             else:
-                used[waiver] += 1
-        out.append(replace(result, findings=kept))
-    notices = [
-        f"{w.describe()}: expired on {w.expires}; its findings are reported again"
-        f" (renew it with a new date and reason, or fix the plans)"
-        for w in waivers
-        if w.expired(today)
-    ]
-    for w in live:
-        if used[w]:
-            continue
-        if planned[w]:
-            notices.append(
-                f"{w.describe()}: matched no finding in the {planned[w]} plan(s) it names;"
-                " remove it, or correct its rule"
-            )
-        else:
-            notices.append(
-                f"{w.describe()}: matched no plan checked in this run; remove it, or correct"
-                " its plan glob"
-            )
-    return Waived(out, sum(used.values()), notices)
+                self.used[waiver] += 1
+        return replace(result, findings=kept)
+
+    def notices(self) -> list[Phrase]:
+        """The waivers that expired, and the live ones that matched no finding in the run; each
+        said in the run's language by the command line (``Phrase.render``)."""
+        notices = [
+            Phrase("waiver-expired", waiver=_named(w), date=str(w.expires))
+            for w in self.waivers
+            if w.expired(self.today)
+        ]
+        for w in self.live:
+            if self.used[w]:
+                continue
+            if self.planned[w]:
+                notices.append(Phrase("waiver-no-finding", waiver=_named(w), plans=self.planned[w]))
+            else:
+                notices.append(Phrase("waiver-no-plan", waiver=_named(w)))
+        return notices
+
+
+def _named(waiver: Waiver) -> Phrase:
+    """A waiver as notices name it: where it is written, its plan glob and its rule."""
+    return Phrase("waiver-named", where=waiver.where, plan=waiver.plan.pattern, rule=waiver.rule)

@@ -8,6 +8,9 @@ the platform has it), so a file that wants more fails alone, as a one-line error
 workers run a batch in parallel.
 
 Results come back in the order the files were given, whatever order the workers finish in.
+Only a few files beyond the one the batch waits on are handed out (``REORDER_WINDOW`` per
+worker), so the results kept back for ordering stay few while one slow file holds the line:
+a batch's memory does not grow with the number of files.
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ from typing import Any
 
 DEFAULT_SECONDS = 120.0
 DEFAULT_MEMORY_MB = 512
+REORDER_WINDOW = 8
+"""Files a worker may be ahead of the first one not yet done (see the module's docstring)."""
 
 
 @dataclass(frozen=True)
@@ -100,6 +105,7 @@ class _Pool:
         self.limits = limits
         self.context = _context()
         self.workers = [self._start() for _ in range(size)]
+        self.window = REORDER_WINDOW * size
 
     def _start(self) -> _Worker:
         parent, child = self.context.Pipe()
@@ -116,7 +122,7 @@ class _Pool:
         emitted = 0
         while emitted < len(paths):
             for worker in self.workers:
-                if worker.index is None and queue:
+                if worker.index is None and queue and queue[-1] < emitted + self.window:
                     worker.index = queue.pop()
                     worker.deadline = time.monotonic() + self.limits.seconds
                     worker.conn.send(paths[worker.index])

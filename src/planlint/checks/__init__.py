@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from planlint.checks import coverage, deadline, diffuse_owner, reading
+from planlint.checks import coverage, deadline, diffuse_owner, late, reading, untraced
 from planlint.checks.base import Finding, Verdict
 from planlint.match import RequirementMatch
 from planlint.model import Plan
+from planlint.rules.years import YearChoice
 
-CHECKS = (coverage, diffuse_owner, deadline)
+CHECKS = (coverage, diffuse_owner, deadline, late)
 
 __all__ = ["CHECKS", "Finding", "Result", "Verdict", "evaluate"]
 
@@ -27,6 +28,7 @@ class Result:
     pack_names: list[str]
     verdicts: list[Verdict] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    year: YearChoice | None = None  # which year pack --year added (rules/years.py)
 
     @property
     def has_errors(self) -> bool:
@@ -36,6 +38,7 @@ class Result:
 def evaluate(plan: Plan, matches: list[RequirementMatch], pack_names: list[str]) -> Result:
     result = Result(plan, pack_names)
     result.findings.extend(reading.check_plan(plan))
+    result.findings.extend(untraced.check_plan(plan, matches))
     items = {item.id: item for item in plan.items}
     for match in matches:
         verdict = coverage.verdict(plan, match, items)

@@ -39,7 +39,8 @@ class Finding:
     rule: str  # bare rule id
     pack: str
     severity: str  # error | warning | info
-    kind: str  # missing, unassigned, not-applicable, diffuse-owner, no-deadline, vague-deadline
+    kind: str  # missing, unassigned, not-applicable, diffuse-owner, no-deadline, vague-deadline,
+    # late-deadline
     message: str  # Chinese by default; report/ may translate by kind
     item: str | None = None
     loc: Location | None = None

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from planlint.match.terms import Starts
+from planlint.match.weighted import weighted_match
 from planlint.model import Plan
 from planlint.rules import Pack, Pattern, Rule
 from planlint.textnorm import normalize
@@ -76,7 +77,7 @@ def match_plan(plan: Plan, pack: Pack) -> list[RequirementMatch]:
         if not result.hits:
             from planlint.match.near import near_misses  # near.py builds on this module
 
-            result.near = near_misses(rule, plan)
+            result.near = near_misses(rule, plan, texts)
         results.append(result)
     return results
 
@@ -91,6 +92,7 @@ class _Scans:
         self.normal: dict[str, str] = {}
 
         self.patterns: dict[str, dict[int, set[int]]] = {}
+        self.position = {id(rule): r for r, rule in enumerate(pack.rules)}
 
     def starts(self, text: str) -> Starts:
         found = self.scanned.get(text)
@@ -104,6 +106,10 @@ class _Scans:
         if found is None:
             found = self.patterns[text] = self.index.viable(self.starts(text))
         return found
+
+    def patterns_of(self, rule: Rule, text: str) -> set[int]:
+        """The patterns of one rule of the pack that may hit the text (near.py asks)."""
+        return self.viable(text).get(self.position[id(rule)], set())
 
     def normalized(self, text: str) -> str:
         out = self.normal.get(text)
@@ -119,15 +125,34 @@ def _confirmed_by_headings(rule: Rule, plan: Plan, texts: _Scans) -> list[Hit]:
     ``topic`` group. An item that is about something else under a matching heading carries
     nothing: "公开政策文件" under 加强政策解读 does not interpret policy."""
     hits = []
+    r = texts.position[id(rule)]
+    by_heading: dict[str, set[int]] = {}  # heading -> the patterns whose topics all stand there
     for item in plan.items:
         if not item.section:
             continue
         heading = texts.normalized(item.section)
+        topical = by_heading.get(heading)
+        if topical is None:
+            topical = by_heading[heading] = _topical(rule, texts.starts(heading))
+        # only a pattern the item's words allow, or one whose topics the heading holds, can hit
+        only = topical | texts.viable(item.match_text).get(r, set())
+        if not only:
+            continue
         starts = texts.starts(item.match_text)
-        hit = _match(rule, item.match_text, starts, heading, texts.starts(heading))
+        hit = _match(rule, item.match_text, starts, heading, texts.starts(heading), only=only)
         if hit is not None:
             hits.append(Hit(item.id, hit.score, hit.terms, hit.pattern, 0, via=hit.via))
     return hits
+
+
+def _topical(rule: Rule, heading: Starts) -> set[int]:
+    """The patterns with topics every one of which has a term in the heading: the only ones a
+    heading can confirm (masking look-alikes only takes occurrences away)."""
+    return {
+        i
+        for i, p in enumerate(rule.match.patterns)
+        if p.topics and all(any(t in heading for t in group) for group in p.topics)
+    }
 
 
 def _count(rule: Rule, pattern: int, starts: Starts) -> int:
@@ -241,9 +266,12 @@ SPREAD_COST = 10.0  # terms at the far edge of the window, against terms side by
 
 
 def _match_pattern(p: Pattern, text: _Found, fuzzy: int) -> tuple[float, tuple[str, ...]] | None:
-    """Every group of the pattern in the text: the score and the text found for each group."""
+    """Every group of the pattern in the text: the score and the text found for each group.
+    A weighted pattern (match/weighted.py): the share of its weight found, and the pieces."""
     if _vetoed(p, text):
         return None
+    if p.weights:
+        return weighted_match(p.weights, p.share, text.text)
     return _found(p.groups, p, text, fuzzy)
 
 

@@ -14,14 +14,20 @@ carries this module finds
 
 It works with the matcher's own primitives on the same normalised text, so what it shows is what
 the matcher saw. Typos are not looked for: a partial candidate shows the terms as written.
+
+Given the matcher's scans of the plan (``match_plan`` passes them), every text is read from its
+one automaton scan: where the rule's terms stand is looked up, a place holding none of them is
+passed over at once, and a text is normalised once for all the rules that ask of it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
+from typing import Protocol
 
-from planlint.match import _closest, _exact, mask, match_text
+from planlint.match import _closest, _exact, _Found, _match, mask, match_text
+from planlint.match.terms import Starts
 from planlint.model import Location, Plan
 from planlint.rules import Pattern, Rule
 from planlint.textnorm import normalize
@@ -122,14 +128,31 @@ class _Counts:
         return any(self.places[(attempt.pattern, g)] <= common for g in attempt.hit)
 
 
-def near_misses(rule: Rule, plan: Plan) -> list[NearMiss]:
-    """Mentions outside any item first (document order), then the best partial candidates."""
+class Scans(Protocol):
+    """The matcher's scans of one plan (``match._Scans``): each text normalised and scanned
+    for every term of the pack once, whichever rule asks."""
+
+    def starts(self, text: str) -> Starts: ...
+
+    def normalized(self, text: str) -> str: ...
+
+    def patterns_of(self, rule: Rule, text: str) -> Collection[int]: ...
+
+
+def near_misses(rule: Rule, plan: Plan, scans: Scans | None = None) -> list[NearMiss]:
+    """Mentions outside any item first (document order), then the best partial candidates.
+    ``scans``: the matcher's, when it has scanned the plan (the same answer, found faster)."""
+    if any(p.weights for p in rule.match.patterns):  # a task drafted from a higher document
+        from planlint.match.weighted import near_misses as weighted_near_misses
+
+        return weighted_near_misses(rule, plan)
     mentions: list[NearMiss] = []
     mentioned: set[int] = set()
-    for place in _outside(plan):
+    normal = normalize if scans is None else scans.normalized
+    for place in _outside(plan, normal):
         if len(mentions) >= MAX_MENTIONS:
             break
-        hit = match_text(rule, place.text)
+        hit = _mention(rule, place.text, scans)
         if hit is not None:
             mentioned.add(place.order)
             mentions.append(
@@ -143,8 +166,13 @@ def near_misses(rule: Rule, plan: Plan) -> list[NearMiss]:
                     excerpt=_excerpt(place.text, hit.terms),
                 )
             )
-    places = [p for p in _places(plan) if p.order not in mentioned]
-    attempts = [a for place in places for a in _attempts(rule, place)]
+    places = [p for p in _places(plan, normal) if p.order not in mentioned]
+    terms = frozenset(t for p in rule.match.patterns for g in p.groups for t in g)
+    attempts = [
+        a
+        for place in places
+        for a in _attempts(rule, place, None if scans is None else scans.starts(place.text), terms)
+    ]
     counts = _Counts()
     for a in attempts:
         counts.add(a)
@@ -160,17 +188,28 @@ def near_misses(rule: Rule, plan: Plan) -> list[NearMiss]:
     return mentions + [_partial(rule, a) for a in ranked]
 
 
-def _places(plan: Plan) -> Iterator[_Place]:
+def _mention(rule: Rule, text: str, scans: Scans | None):
+    """The rule's best hit on a text outside any item (``match_text``), from its scan when
+    there is one: only the patterns whose words all stand there are tried."""
+    if scans is None:
+        return match_text(rule, text)
+    only = scans.patterns_of(rule, text)
+    if not only:
+        return None
+    return _match(rule, text, scans.starts(text), only=only)
+
+
+def _places(plan: Plan, normal: Callable[[str], str] = normalize) -> Iterator[_Place]:
     """Every item's text, then every unplaced fragment but page chrome."""
     for n, item in enumerate(plan.items):
-        yield _Place(item.match_text or normalize(item.text), "item", item.loc, item.id, n)
+        yield _Place(item.match_text or normal(item.text), "item", item.loc, item.id, n)
     base = len(plan.items)
     for n, frag in enumerate(plan.unplaced):
         if frag.role not in SKIPPED_ROLES:
-            yield _Place(normalize(frag.text), frag.role, frag.loc, None, base + n)
+            yield _Place(normal(frag.text), frag.role, frag.loc, None, base + n)
 
 
-def _outside(plan: Plan) -> Iterator[_Place]:
+def _outside(plan: Plan, normal: Callable[[str], str] = normalize) -> Iterator[_Place]:
     """Text outside any item: each section heading once (at its first item), then unplaced
     fragments. Order numbers match ``_places`` for fragments; headings get their own."""
     seen: set[str] = set()
@@ -178,33 +217,45 @@ def _outside(plan: Plan) -> Iterator[_Place]:
     for item in plan.items:
         if item.section and item.section not in seen:
             seen.add(item.section)
-            yield _Place(normalize(item.section), "heading", item.loc, item.id, after + len(seen))
-    for place in _places(plan):
+            yield _Place(normal(item.section), "heading", item.loc, item.id, after + len(seen))
+    for place in _places(plan, normal):
         if place.role != "item":
             yield place
 
 
-def _attempts(rule: Rule, place: _Place) -> Iterator[_Attempt]:
+def _attempts(
+    rule: Rule, place: _Place, starts: Starts | None, terms: frozenset[str]
+) -> Iterator[_Attempt]:
+    """Every pattern of the rule tried on the place. With the place's scan (``starts``) and
+    no look-alike there, a place holding none of the rule's terms yields nothing at once (no
+    group can hit, and nothing was masked), and occurrences are looked up, not searched."""
     excluded = tuple(p for p in rule.match.exclude if p in place.text)
     masked = mask(place.text, excluded)
+    if starts is not None and not excluded:
+        if starts.keys().isdisjoint(terms):
+            return
+        found = _Found(masked, starts)
+    else:
+        found = _Found(masked)
     for index, pattern in enumerate(rule.match.patterns):
-        attempt = _attempt(pattern, index, place, masked, excluded)
+        attempt = _attempt(pattern, index, place, found, excluded)
         if attempt is not None:
             yield attempt
 
 
 def _attempt(
-    pattern: Pattern, index: int, place: _Place, masked: str, excluded: tuple[str, ...]
+    pattern: Pattern, index: int, place: _Place, found: _Found, excluded: tuple[str, ...]
 ) -> _Attempt | None:
-    """Which groups of one pattern hit in a place; None when none does and no look-alike hid
-    one (nothing to show)."""
-    occurrences = [_exact(group, masked) for group in pattern.groups]
+    """Which groups of one pattern hit in a place (``found``: its text, look-alikes masked);
+    None when none does and no look-alike hid one (nothing to show)."""
+    masked = found.text
+    occurrences = [found.exact(group) for group in pattern.groups]
     hit = [g for g, occ in enumerate(occurrences) if occ]
     lacking = [g for g, occ in enumerate(occurrences) if not occ]
     hidden = excluded and any(_exact(pattern.groups[g], place.text) for g in lacking)
     if not hit and not hidden:
         return None
-    vetoed = tuple(dict.fromkeys(t for group in pattern.none for t in group if t in masked))
+    vetoed = tuple(dict.fromkeys(t for group in pattern.none for t in group if found.has(t)))
     chosen: list[tuple[int, int, float]] = []
     apart = False
     if hit:

@@ -45,8 +45,8 @@ class TermIndex:
                 self.need[r, i] = len(p.groups)
                 typos = p.typos if rule.match.fuzzy < 100 else ()
                 self.forgiving[r, i] = frozenset(g for g, t in enumerate(typos) if t)
-                if len(p.groups) == 1 and self.forgiving[r, i]:
-                    self.always.append((r, i))
+                if (len(p.groups) == 1 and self.forgiving[r, i]) or p.weights:
+                    self.always.append((r, i))  # a weighted pattern: match/weighted.py asks
         self.terms = frozenset(t for t in terms if t)
         self._automaton: Any = None
 

@@ -12,6 +12,7 @@ and why.
 from __future__ import annotations
 
 import re
+from itertools import chain
 
 from planlint.model import (
     Block,
@@ -26,6 +27,8 @@ from planlint.model import (
 from planlint.parse.builder import ItemBuilder
 from planlint.parse.cells import is_chrome, marker
 from planlint.parse.columns import Columns, find_header, header_key
+from planlint.parse.deadlines import read_deadlines
+from planlint.parse.issuer_kind import issuer_kind
 from planlint.parse.judge import judge, note
 from planlint.parse.meta import find_agency, find_title, placeholder_declarations
 from planlint.parse.prose import read_prose
@@ -36,7 +39,9 @@ __all__ = ["parse"]
 
 
 def parse(doc: Document) -> Plan:
-    readings = [Reading(doc.reading, doc.blocks, doc.prior, doc.doubts), *doc.alternatives]
+    # alternatives may be made as they are asked for (readers/text.py): stopping early saves
+    # making the rest
+    readings = chain([Reading(doc.reading, doc.blocks, doc.prior, doc.doubts)], doc.alternatives)
     judged = []
     for reading in readings:
         plan, tables, headings = _parse_blocks(doc, reading.blocks)
@@ -82,6 +87,7 @@ def _parse_blocks(
     _keep_unused_headings(build)
     title, year = find_title(paras)  # the title's work year, else the signature's: never a guess
     agency = find_agency(title, paras)
+    read_deadlines(build.items, year)  # once, in the plan's year: checks and reports read it
     placeholders = placeholder_declarations(paras)
     build.unplaced.sort(key=lambda f: _where(f.loc))
     plan = Plan(
@@ -94,6 +100,7 @@ def _parse_blocks(
         title=title,
         unplaced=build.unplaced,
         placeholders=placeholders,
+        issuer_kind=issuer_kind(agency),
     )
     return plan, tables, build.headings
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 from itertools import pairwise
 
-from planlint.model import Paragraph
+from planlint.model import Item, Paragraph
 from planlint.parse.builder import ItemBuilder, ends_sentence
 from planlint.parse.cells import (
     Units,
@@ -60,6 +60,7 @@ def read_prose(paras: list[Paragraph], build: ItemBuilder) -> bool | None:
         build.keep(p.text, p.loc, "preamble")
     current = None  # the item unnumbered paragraphs continue
     labelled = False
+    grown = _Grown()
     for i in range(start, len(paras)):
         para, mk = paras[i], marks[i]
         text = para.text
@@ -71,8 +72,7 @@ def read_prose(paras: list[Paragraph], build: ItemBuilder) -> bool | None:
             current = None
             continue
         if mk is None and current is not None and _LABEL.match(text):
-            current.text = current.text + "\n" + text  # a label line: 责任单位：办公室
-            _apply_labels(current)
+            grown.add(current, "\n", text)  # a label line: 责任单位：办公室
             labelled = True
             continue
         if mk is None and current is not None:
@@ -88,8 +88,7 @@ def read_prose(paras: list[Paragraph], build: ItemBuilder) -> bool | None:
                     _apply_labels(item)
                 current = made[-1] if made else None
                 continue
-            current.text = current.text + text
-            _apply_labels(current)
+            grown.add(current, "", text)
             labelled = labelled or bool(current.assignees or current.deadline)
             continue
         if mk is None and (_closing(text) or not build.sections.levels):
@@ -100,6 +99,7 @@ def read_prose(paras: list[Paragraph], build: ItemBuilder) -> bool | None:
             _apply_labels(item)
             labelled = labelled or bool(item.assignees or item.deadline)
         current = made[-1] if made else None
+    grown.finish()
     if not labelled:
         for item in build.items:
             _lift_lead(item)
@@ -192,10 +192,44 @@ def _closing_role(text: str) -> str:
     return "note" if re.match(r"\s*(注|说明|备注|備註)", text) else "closing"
 
 
-def _apply_labels(item) -> None:
+_LABEL_MARKS = ":：)）"  # a label has its colon, a bracket or a trailing note its closing bracket
+
+
+class _Grown:
+    """Items that unnumbered paragraphs continue, each paragraph's labels applied as it comes.
+
+    Applying them means re-reading the item's text, so a reading that runs thousands of
+    paragraphs into one item (a long page with one heading, read as prose) would cost time
+    quadratic in its length. So only the last ``LIVE`` characters of an item longer than
+    twice that stay live (what a label, a bracket or a trailing note can still reach; no real
+    task is that long), the older text is set aside as it is, and the matcher's normalised
+    copy is made once, at the end."""
+
+    LIVE = 2000
+
+    def __init__(self) -> None:
+        self.items: dict[int, tuple[Item, list[str]]] = {}  # id -> the item, its set-aside text
+
+    def add(self, item: Item, joiner: str, text: str) -> None:
+        _, done = self.items.setdefault(id(item), (item, []))
+        item.text = item.text + joiner + text
+        if len(item.text) > 2 * self.LIVE:
+            cut = len(item.text) - self.LIVE
+            done.append(item.text[:cut])
+            item.text = item.text[cut:]
+        if any(mark in item.text for mark in _LABEL_MARKS):  # else nothing to apply
+            _apply_labels(item, normalise=False)
+
+    def finish(self) -> None:
+        for item, done in self.items.values():
+            item.text = "".join([*done, item.text])
+            item.match_text = normalize(item.text)
+
+
+def _apply_labels(item: Item, normalise: bool = True) -> None:
     """Move inline 牵头单位/责任单位/完成时限 labels out of the text into the item's fields
     (several labels add up: 牵头单位 gives leads, 责任单位 the rest); the matcher's copy of
-    the text follows."""
+    the text follows (``normalise``; a caller that will change the text again makes it later)."""
     found = False
     for m in _LABEL.finditer(item.text):
         key, value = normalize(m.group("key")), m.group("value").strip()
@@ -218,7 +252,8 @@ def _apply_labels(item) -> None:
         item.text = _LABEL.sub("", item.text).strip()
     _apply_unit_brackets(item)
     _apply_trailing_note(item)
-    item.match_text = normalize(item.text)
+    if normalise:
+        item.match_text = normalize(item.text)
 
 
 def _union(first: list[str], more: list[str]) -> list[str]:

@@ -6,7 +6,7 @@ really a .docx as a .docx. A file that claims a binary format by its extension b
 (or garbage) is refused: "not a Word .docx file (content is plain text)". Whatever goes wrong
 inside a third-party library becomes a one-line ReadError; nothing else escapes.
 
-The heavy libraries (python-docx, openpyxl, pdfplumber) are imported by the reader that needs
+The heavy libraries (python-docx, openpyxl, pypdfium2) are imported by the reader that needs
 them, so reading a text plan does not load them.
 """
 
@@ -17,16 +17,16 @@ from dataclasses import replace
 from pathlib import Path
 
 from planlint.errors import ReadError
+from planlint.messages import Phrase, os_reason
 from planlint.model import CellStream, Document, Table
 from planlint.readers.limits import (
     DEFAULT_MAX_BYTES,
     Limits,
     check_zip,
     exceeded,
-    limit_note,
     short_reason,
 )
-from planlint.readers.sniff import LABELS, SUFFIX_KIND, describe, sniff
+from planlint.readers.sniff import SUFFIX_KIND, describe, sniff
 from planlint.regularfile import FileTooLarge, NotRegularFile, read_regular
 
 __all__ = [
@@ -66,12 +66,12 @@ def read_document(
         limits = replace(limits, max_bytes=max_bytes)
     data = _read_bytes(path, source, limits) if data is None else _given_bytes(data, source, limits)
     if not data.strip():
-        raise ReadError(source, "empty file")
+        raise ReadError(source, "empty-file")
     kind = sniff(data)
     suffix = path.suffix.lower()
     claimed = SUFFIX_KIND.get(suffix)
     if kind == "text" and claimed in _BINARY_CLAIMS:
-        raise ReadError(source, f"not a {LABELS[claimed]} (content is {describe(data, kind)})")
+        raise ReadError(source, "not-a-kind", claimed=claimed, content=describe(data, kind))
     if kind == "text" and (claimed == "html" or _holds_html_table(data)):
         # a page fragment with no <html> up front, or Markdown with a raw HTML table (pandoc
         # writes one for a table its pipe syntax cannot hold)
@@ -81,11 +81,9 @@ def read_document(
     except (ReadError, MemoryError):  # the worker names the memory limit
         raise
     except RecursionError:
-        raise ReadError(
-            source, f"cannot read {_label(kind)}: structure nested too deeply"
-        ) from None
+        raise ReadError(source, "nested-too-deeply", kind=kind) from None
     except Exception as exc:
-        raise ReadError(source, f"cannot read {_label(kind)}: {short_reason(exc)}") from None
+        raise ReadError(source, "cannot-read-kind", kind=kind, reason=short_reason(exc)) from None
     check_chars(document, source, limits)
     return document
 
@@ -96,12 +94,12 @@ def _read_bytes(path: Path, source: str, limits: Limits) -> bytes:
     try:
         return read_regular(path, limits.max_bytes)
     except FileTooLarge as exc:
-        what = f"file is {exc.size} bytes, larger than the limit of {limits.max_bytes}"
-        raise ReadError(source, f"{what} {limit_note('max_bytes', limits)}") from None
+        what = Phrase("file-too-large", size=exc.size, limit=limits.max_bytes)
+        raise exceeded(source, what, "max_bytes", limits) from None
     except NotRegularFile as exc:
-        raise ReadError(source, str(exc)) from None
+        raise ReadError(source, "not-regular", what=exc.kind) from None
     except OSError as exc:
-        raise ReadError(source, exc.strerror or str(exc)) from None
+        raise ReadError(source, "os-error", reason=os_reason(exc)) from None
 
 
 def _given_bytes(data: bytes, source: str, limits: Limits) -> bytes:
@@ -109,8 +107,8 @@ def _given_bytes(data: bytes, source: str, limits: Limits) -> bytes:
     reads at most one byte past it (stdin.py), so the true size is not known, only that it is
     over."""
     if len(data) > limits.max_bytes:
-        what = f"input is larger than the limit of {limits.max_bytes} bytes"
-        raise ReadError(source, f"{what} {limit_note('max_bytes', limits)}")
+        what = Phrase("input-too-large", limit=limits.max_bytes)
+        raise exceeded(source, what, "max_bytes", limits)
     return data
 
 
@@ -122,7 +120,7 @@ def check_chars(document: Document, source: str, limits: Limits) -> None:
     for block in document.blocks:
         total += _block_chars(block)
         if total > limits.max_chars:
-            what = f"{_label(document.format)} holds more than {limits.max_chars} characters"
+            what = Phrase("too-many-chars", kind=document.format, limit=limits.max_chars)
             raise exceeded(source, what, "max_chars", limits)
 
 
@@ -146,10 +144,6 @@ def _holds_html_table(data: bytes) -> bool:
 _HTML_SCAN = 1 << 20
 
 
-def _label(kind: str) -> str:
-    return LABELS.get(kind, kind)
-
-
 def _read(
     data: bytes, source: str, kind: str, claimed: str | None, suffix: str, limits: Limits
 ) -> Document:
@@ -165,12 +159,12 @@ def _read(
         )
         return read_text(data, source, fmt)
     if kind == "docx":
-        check_zip(data, source, limits, "Word .docx file")
+        check_zip(data, source, limits, "docx")
         from planlint.readers.docx import read_docx
 
         return read_docx(data, source, limits=limits)
     if kind == "xlsx":
-        check_zip(data, source, limits, "Excel .xlsx file")
+        check_zip(data, source, limits, "xlsx")
         from planlint.readers.xlsx import read_xlsx
 
         return read_xlsx(data, source, limits)
@@ -183,7 +177,7 @@ def _read(
 
         return read_pdf(data, source, limits)
     if kind == "encrypted":
-        raise ReadError(source, "password-protected Office file; save an unprotected copy")
+        raise ReadError(source, "encrypted-office")
     if kind == "ole2" and claimed in ("doc", "xls"):
         kind = claimed
     if kind in ("doc", "xls", "rtf"):
@@ -191,8 +185,9 @@ def _read(
 
         return read_legacy(data, source, kind, limits)
     if kind == "odf":
-        raise ReadError(source, "OpenDocument files are not supported; save it as .docx or .xlsx")
+        raise ReadError(source, "odf-unsupported")
     if kind == "zip":
-        what = f"not a {LABELS[claimed]}" if claimed in _BINARY_CLAIMS else "unsupported file"
-        raise ReadError(source, f"{what} (content is a zip archive with no Word or Excel part)")
-    raise ReadError(source, f"unsupported file (content is {describe(data, kind)})")
+        if claimed in _BINARY_CLAIMS:
+            raise ReadError(source, "not-a-kind-zip", claimed=claimed)
+        raise ReadError(source, "unsupported-zip")
+    raise ReadError(source, "unsupported-file", content=describe(data, kind))

@@ -39,21 +39,25 @@ which this reading, having no positions, writes as one.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from planlint.model import Block, Cell, Doubt, Location, Paragraph, Reading, Table
 from planlint.parse.builder import ends_sentence
 from planlint.parse.cells import cjk_len, is_deadline_like, is_unit_like, marker
+from planlint.readers.centred import Rows, place_cells
 from planlint.textnorm import normalize
 from planlint.vocab import header_role, is_header_row
 
-_KINDS = ("seq", "group", "task", "unit", "deadline")
+_KINDS = ("seq", "group", "task", "unit", "assist", "deadline")
 _COLUMN_NAMES = {
     "seq": "序号",
     "group": "任务类别",
     "task": "工作任务",
     "unit": "责任单位",
+    "assist": "配合单位",
     "deadline": "完成时限",
 }
 
@@ -79,6 +83,7 @@ class Piece:
     shards: list[Shard]
     est: int = 0  # the task line it most likely stands on
     anchored: bool = False  # it shared a line with that task line: sure
+    spread: bool = False  # its column was written apart and spread over the rows in order
 
     @property
     def kind(self) -> str:
@@ -129,16 +134,32 @@ def block_readings(lines: list[str]) -> list[Reading]:
     ]
     body = [[row.get(k) or Cell("", row["task"].loc) for k in kinds] for row in rows]
     table = Table([header, *body], Location(line=head + 1, column=1), merges_expanded=False)
+    fragments = _name_fragments(lines, head)
     before: list[Block] = [
         Paragraph(line.strip(), Location(line=i + 1, column=1))
         for i, line in enumerate(lines[:head])
-        if line.strip()
+        if line.strip() and i not in fragments
     ]
     doubts = _guesses(shards, grid, lines, head)
-    return [Reading("pdftotext-blocks", [*before, table], _PRIOR, doubts)]
+    return [Reading("pdftotext-blocks", [*before, table], _prior(shards, grid), doubts)]
 
 
-_PRIOR = 0.0  # nothing in the text marks the shape: the judge decides on what it explains
+def _prior(shards: list[Shard], grid: Grid) -> float:
+    """How sure the shape is before the judge weighs what it explains. Nothing in the text
+    marks it, except this: the running numbers, written anywhere among the blocks, run 1..n
+    without a gap, and the task column's cells, cut where sentences end and lines stop
+    short, are exactly n. Two independent counts that agree are evidence of the rows, as
+    rules are of a drawn table; a reading that cuts the same text one cell a line explains
+    more "items" but not those. Without that agreement, the judge decides."""
+    values = sorted(int(s.text) for s in shards if s.kind == "seq")
+    n = len(grid.starts)
+    if n >= _MIN_AGREE and grid.numbers == n and sorted(set(values)) == list(range(1, n + 1)):
+        return _AGREED
+    return 0.0
+
+
+_AGREED = 5.0  # as sure as a table drawn with rules (text.py's Markdown, grid, box)
+_MIN_AGREE = 4  # rows below which two counts agree by chance too easily
 
 
 def _guesses(shards: list[Shard], grid: Grid, lines: list[str], head: int) -> list[Doubt]:
@@ -164,7 +185,7 @@ def _guesses(shards: list[Shard], grid: Grid, lines: list[str], head: int) -> li
         for line in lines[head : head + 4 * _HEAD_SPAN]
         if _is_name(line.strip())
     }
-    if {"unit", "assist"} <= roles:
+    if {"unit", "assist"} <= roles and not any(s.kind == "assist" for s in shards):
         out.append(Doubt("unit-columns-joined", Location(line=head + 1, column=1)))
     return out
 
@@ -256,6 +277,8 @@ def _column_names(lines: list[str], head: int) -> dict[str, str]:
             out["group"] = reqs[0]
     if found.get("unit"):
         out["unit"] = found["unit"][0]
+    if found.get("assist"):
+        out["assist"] = found["assist"][0]
     if found.get("deadline"):
         out["deadline"] = found["deadline"][0]
     return out
@@ -305,11 +328,12 @@ def _shards(lines: list[str], head: int) -> list[Shard]:
     a column written as a section of its own under its name, the name's word over the look."""
     out: list[Shard] = []
     band, seen, section = 0, set(), None
+    fragments = _name_fragments(lines, head)
     for i in range(head, len(lines)):
         line = lines[i].strip()
         if lines[i].startswith("\f") and out and out[-1].band == band:
             band, seen, section = band + 1, set(), None  # a new page: pdftotext's form feed
-        if not line:
+        if not line or i in fragments:
             continue
         if _is_name(line):
             name = normalize(line)
@@ -327,6 +351,24 @@ def _shards(lines: list[str], head: int) -> list[Shard]:
     _claim_date_heads(out)
     _obey_sections(out)
     return out
+
+
+def _name_fragments(lines: list[str], head: int) -> set[int]:
+    """The lines of a column name wrapped in a narrow column (序 / 号), which pdftotext may
+    write apart, the other names between them: short lines near the header that, joined in
+    order, make a name. They are the header's, not a cell's text."""
+    near = range(max(0, head - _FRAGMENT_REACH), min(len(lines), head + _FRAGMENT_REACH))
+    short = [i for i in near if 0 < cjk_len(lines[i].strip()) <= _FRAGMENT]
+    out: set[int] = set()
+    for a, b in pairwise(short):
+        joined = normalize(lines[a].strip() + lines[b].strip())
+        if a not in out and not re.search(r"\d", joined) and header_role(joined):
+            out.update((a, b))
+    return out
+
+
+_FRAGMENT = 2  # characters a narrow column's name wraps at
+_FRAGMENT_REACH = 12  # lines from the header's first name a wrapped name may stand
 
 
 _SECTION_KINDS = {"seq": ("seq",), "req": ("task", "group"), "unit": ("unit",)}
@@ -354,8 +396,26 @@ def _obey_sections(shards: list[Shard]) -> None:
         for k, shard in enumerate(members):
             if shard.kind != kind:
                 shard.kind, shard.cont = kind, _tail_of(kind, shard, members[:k])
+        if role == "assist":
+            _assisting_section(shards, members)
     for band in {s.band for s in shards}:
         _smooth([s for s in shards if s.band == band])
+
+
+def _assisting_section(shards: list[Shard], members: list[Shard]) -> None:
+    """The assisting units written as a section of their own, under their name (配合单位):
+    a column apart from the lead units, when no lead unit comes after it in its run of the
+    table. Where units follow it, the two columns' cells interleave and cannot be told
+    apart (the reading then says it joined them)."""
+    last = members[-1]
+    for shard in shards[last.pos + 1 :]:
+        if shard.band != last.band:  # shards run band after band: the run ends here
+            break
+        if shard.kind == "unit" and shard.section != last.section:
+            return
+    for shard in members:
+        if shard.kind == "unit":
+            shard.kind = "assist"
 
 
 def _smooth(band: list[Shard]) -> None:
@@ -387,7 +447,7 @@ def _tail_of(kind: str, shard: Shard, before: list[Shard]) -> bool:
         return False
     if kind == "deadline":
         return bool(_DEADLINE_TAIL.match(t)) and not re.match(r"\d{4}", t)
-    if kind == "unit":
+    if kind in ("unit", "assist"):
         return bool(_ROLE_WORDS.match(t)) or _completes(_last_piece(before, kind), t)
     return marker(t) is None
 
@@ -559,9 +619,14 @@ def _rows(shards: list[Shard], grid: Grid) -> list[dict[str, Cell]]:
         text = _join([s.text for s in task_lines])
         rows.append({"task": Cell(text, Location(line=task_lines[0].line + 1, column=1))})
     _place_numbers(shards, rows)
-    for kind in ("group", "unit", "deadline"):
+    centred = _centred(shards, grid)
+    for kind in ("group", "unit", "assist", "deadline"):
         pieces = _pieces(shards, grid, kind)
-        for piece, row in zip(pieces, _lay(pieces, grid, kind), strict=True):
+        if centred and pieces and not any(p.spread for p in pieces):
+            placed = _place_centred(shards, pieces, grid)
+        else:
+            placed = _lay(pieces, grid, kind)
+        for piece, row in zip(pieces, placed, strict=True):
             cell = rows[row].get(kind)
             text = _piece_text(piece)
             if cell is None:
@@ -597,7 +662,7 @@ def _piece_text(piece: Piece) -> str:
     names stay on lines of their own."""
     out = piece.shards[0].text
     for shard in piece.shards[1:]:
-        whole = piece.kind == "unit" and not _completes(out, shard.text)
+        whole = piece.kind in ("unit", "assist") and not _completes(out, shard.text)
         whole = whole and not _ROLE_WORDS.match(normalize(shard.text))
         out += ("\n" if whole else "") + shard.text
     return out
@@ -650,16 +715,100 @@ def _spread(grid: Grid, pieces: list[Piece], band: int) -> None:
         grid.spread_unsure.append((pieces[0].kind, pieces[0].shards[0].line))
     for k, piece in enumerate(pieces):
         piece.est = starts[min(len(starts) - 1, k * len(starts) // len(pieces))]
-        piece.anchored = False
+        piece.anchored, piece.spread = False, True
 
 
 _LEFT = {"group"}  # columns to the left of the task column
+
+
+# --- cells centred vertically (Calc): a merged cell stands in the middle of its rows -----------
+
+
+def _centred(shards: list[Shard], grid: Grid) -> bool:
+    """Whether the table's cells are centred vertically, as Calc sets them: a row's running
+    number comes after the row's first task line and before its last (the number stands on
+    the row's middle), where a word processor's top-aligned cells put it before the first."""
+    if not grid.numbers or len(grid.starts) != grid.numbers:
+        return False
+    task_index = {s.pos: k for k, s in enumerate(grid.lines)}
+    ends = [*grid.starts[1:], len(grid.lines)]
+    inside = tall = 0
+    last = -1  # the last task line written so far
+    for shard in shards:
+        if shard.pos in task_index:
+            last = task_index[shard.pos]
+        elif shard.kind == "seq" and 0 < int(shard.text) <= len(grid.starts):
+            r = int(shard.text) - 1
+            if ends[r] - grid.starts[r] < 2:  # a row of one line has no middle apart
+                continue
+            tall += 1
+            inside += grid.starts[r] <= last < ends[r] - 1
+    return tall >= _MIN_CENTRED and inside * 2 > tall
+
+
+_MIN_CENTRED = 3  # rows of two or more lines whose numbers show how cells are aligned
+
+
+def _place_centred(shards: list[Shard], pieces: list[Piece], grid: Grid) -> list[int]:
+    """Each piece's row in a table whose cells are centred: a cell stands in the middle of
+    the rows it covers, so a cell merged over rows 6-8 stands on row 7 and rows 6 and 8 show
+    none. Where each piece stands is known to half a line: on a task line (beside it) or
+    between two. centred.place_cells picks the cells and the rows they cover by their middles
+    (a piece centred as well over its empty neighbours as on its own row covers them), and
+    gives a merged cell to its first row: parse fills the rows below, as for any dump that
+    writes a merged cell once.
+
+    Positions in half lines ("slots"): task line k is slot 2k+1, the gap after it 2k+2. A row
+    owns its lines and the gap after its last: a short cell centred on a one-line row is
+    written right after that line. The gap may also hold the next row's cell, a little
+    dearer (place_cells moves a row's last line to the cell below)."""
+    slot_of = _slots(shards, grid)
+    ends = [*grid.starts[1:], len(grid.lines)]
+    rows = Rows(
+        tops=[2 * f + 1 for f in grid.starts],
+        lasts=[2 * e for e in ends],
+        ends=[2 * e + 1 for e in ends],
+    )
+    bounds = [2 * f + 1 for f in grid.starts]  # row r owns slots bounds[r] .. bounds[r+1]-1
+    spans = []
+    column: list[set[int]] = [set() for _ in grid.starts]
+    for piece in pieces:
+        slots = [slot_of[s.pos] for s in piece.shards]
+        span = range(min(slots), max(slots) + 1)  # one cell's lines are one block
+        spans.append(span)
+        for slot in span:
+            column[_row_at(bounds, slot)].add(slot)
+    cells = place_cells(rows, [sorted(c) for c in column])
+    row_of_slot = {slot: r for r, cell in enumerate(cells) for slot in cell}
+    return [row_of_slot.get(span[0], _row_at(bounds, span[0])) for span in spans]
+
+
+def _slots(shards: list[Shard], grid: Grid) -> dict[int, int]:
+    """Every shard's position in half lines: beside a task line, on it; else just after the
+    task line written last before it."""
+    task_index = {s.pos: k for k, s in enumerate(grid.lines)}
+    out: dict[int, int] = {}
+    last = -1
+    for shard in shards:
+        if shard.pos in task_index:
+            last = task_index[shard.pos]
+            out[shard.pos] = 2 * last + 1
+        elif shard.beside is not None and shard.beside in task_index:
+            out[shard.pos] = 2 * task_index[shard.beside] + 1
+        else:
+            out[shard.pos] = 2 * last + 2
+    return out
+
+
+def _row_at(bounds: list[int], slot: int) -> int:
+    return max(0, bisect_right(bounds, slot) - 1)
+
 
 # costs of laying a column's pieces on the task lines
 _FAR = 1.0  # per line away from where the text puts a piece
 _OFF_ANCHOR = 50.0  # a piece moved off the line it shared with a task line
 _MID_ROW = 1.5  # a cell that starts below its row's first line (cells are top-aligned)
-_SAME_ROW = {"unit": 0.3, "deadline": 1.5, "group": 2.0}  # a second piece in one row
+_SAME_ROW = {"unit": 0.3, "assist": 0.3, "deadline": 1.5, "group": 2.0}  # a second piece in one row
 _SAME_LINE = 3.0  # two pieces of one column on one line
 _REACH = 8  # lines either side of its estimate a piece may move
 

@@ -93,7 +93,7 @@ def decode_text(
         if text is not None and _is_texty(text):
             return Decoded(text, "utf-16")
         if data.count(b"\x00") > _max_damage(len(data)):  # a few are damage, many binary
-            raise ReadError(source, "binary content, not a text plan")
+            raise ReadError(source, "binary-content")
     if declared is not None:
         return _decode_declared(data, source, declared, declared_line)
     return _detect(data, source)
@@ -121,7 +121,7 @@ def _detect(data: bytes, source: str) -> Decoded:
     fallback = _normalizer_guess(data)
     if fallback is not None:
         return fallback
-    raise ReadError(source, "cannot detect the text encoding (not UTF-8, UTF-16, GB18030 or Big5)")
+    raise ReadError(source, "unknown-encoding")
 
 
 def _acceptable(decoded: Decoded | None, score: float) -> bool:

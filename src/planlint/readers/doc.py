@@ -34,9 +34,10 @@ from planlint.errors import ReadError
 from planlint.model import CellStream, Document, Paragraph, Table
 from planlint.readers.limits import Limits, check_zip
 
-_NAMES = {"doc": "legacy Word .doc file", "xls": "legacy Excel .xls file", "rtf": "RTF file"}
+# what the file is called in messages: codes the error catalogue says (messages._KINDS)
+_NAMES = {"doc": "legacy-doc", "xls": "legacy-xls", "rtf": "rtf"}
 _SUFFIX = {"doc": (".doc", ".wps"), "xls": (".xls", ".et"), "rtf": (".rtf", ".doc")}
-_WPS = {".wps": "WPS .wps file", ".et": "WPS .et file"}
+_WPS = {".wps": "wps", ".et": "et"}
 
 # LibreOffice import filters. "MS Excel 97" reads every BIFF version (the Excel importer
 # detects it from the stream); Word's importer checks the FIB version against the filter, so
@@ -60,27 +61,18 @@ def read_legacy(data: bytes, path: str, kind: str, limits: Limits | None = None)
     what = _what(path, kind)
     exe = find_soffice()
     if exe is None:
-        raise ReadError(path, _how_to_convert(what, target, Path(path).name))
+        app = "Excel" if target == "xlsx" else "Word"
+        raise ReadError(path, "no-soffice", what=what, target=target, app=app, name=Path(path).name)
     converted = _convert(exe, data, path, kind, target, what, limits)
     document = _read_converted(converted, path, kind, target, limits)
     if not _has_text(document):
-        raise ReadError(
-            path, f"{what}: LibreOffice could not convert it (the converted file has no text)"
-        )
+        raise ReadError(path, "convert-no-text", what=what)
     return document
 
 
 def _what(path: str, kind: str) -> str:
     """What the file is, for messages: WPS files are named as such, their users know them so."""
-    return _WPS.get(Path(path).suffix.lower()) or _NAMES.get(kind, "legacy Office file")
-
-
-def _how_to_convert(what: str, target: str, name: str) -> str:
-    app = "Excel" if target == "xlsx" else "Word"
-    return (
-        f"{what}: convert it to .{target} with {app} or "
-        f"`soffice --headless --convert-to {target} {name}`"
-    )
+    return _WPS.get(Path(path).suffix.lower()) or _NAMES.get(kind, "legacy-office")
 
 
 def import_filter(data: bytes, kind: str) -> str:
@@ -139,15 +131,16 @@ def _convert(
         code, stderr = _run(cmd, work, path, what, limits)
         result = out / f"input.{target}"
         if not result.is_file():
-            raise ReadError(
-                path, f"{what}: LibreOffice could not convert it ({_reason(stderr, code)})"
-            )
+            raise ReadError(path, "convert-failed", what=what, reason=_reason(stderr, code))
         size = result.stat().st_size
         if size > limits.max_bytes:
             raise ReadError(
                 path,
-                f"{what}: the converted .{target} is {size} bytes, "
-                f"larger than the limit of {limits.max_bytes}",
+                "converted-too-large",
+                what=what,
+                target=target,
+                size=size,
+                limit=limits.max_bytes,
             )
         return result.read_bytes()
 
@@ -156,7 +149,7 @@ def _read_converted(
     converted: bytes, path: str, kind: str, target: str, limits: Limits
 ) -> Document:
     """Read LibreOffice's output with the .docx/.xlsx reader, after the same zip checks."""
-    label = "converted Excel workbook" if target == "xlsx" else "converted Word document"
+    label = "converted-xlsx" if target == "xlsx" else "converted-docx"
     check_zip(converted, path, limits, label)
     if target == "xlsx":
         from planlint.readers.xlsx import read_xlsx
@@ -207,13 +200,12 @@ def _run(cmd: list[str], work: Path, path: str, what: str, limits: Limits) -> tu
             )
         except (OSError, subprocess.SubprocessError) as exc:
             reason = getattr(exc, "strerror", None) or exc
-            raise ReadError(path, f"{what}: cannot run soffice: {reason}") from None
+            raise ReadError(path, "soffice-failed", what=what, reason=reason) from None
         try:
             code = proc.wait(timeout=limits.convert_timeout)
         except subprocess.TimeoutExpired:
             raise ReadError(
-                path,
-                f"{what}: LibreOffice took longer than {limits.convert_timeout:g} s to convert it",
+                path, "convert-timeout", what=what, seconds=f"{limits.convert_timeout:g}"
             ) from None
         finally:
             _kill_group(proc)

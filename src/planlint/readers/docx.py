@@ -27,6 +27,7 @@ import io
 import itertools
 from dataclasses import dataclass, field
 
+from planlint.messages import Phrase
 from planlint.model import Block, Document, Location, Paragraph
 from planlint.readers.grid import Slot, clean, grid_blocks
 from planlint.readers.limits import Limits, exceeded
@@ -68,7 +69,7 @@ def read_docx(
     try:
         walker.walk(body)
     except NumberTooLarge as exc:
-        what = f"Word .docx file numbers a list item {exc.value}"
+        what = Phrase("list-number-too-large", number=exc.value)
         raise exceeded(path, what, "max_list_number", limits) from None
     return Document(path, fmt, walker.blocks)
 
@@ -477,7 +478,7 @@ class _Walker:
                     slots.append(Slot(text, loc, origin))
                 col += span
                 if filled + len(slots) > self.limits.max_cells:
-                    what = f"Word .docx table {n} has more than {self.limits.max_cells} cells"
+                    what = Phrase("docx-too-many-cells", table=n, limit=self.limits.max_cells)
                     raise exceeded(self.path, what, "max_cells", self.limits)
             filled += len(slots)
             grid.append(slots)

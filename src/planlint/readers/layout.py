@@ -65,9 +65,19 @@ Shapes (``TableSpan.shape``):
     between them and the column count agrees: a repeated header is dropped; the row rules go
     on across the break (with running numbers, the lines before the page's first number
     continue the last row), and without running numbers a row that starts a page is listed in
-    ``Table.breaks`` for parse to decide. Page numbers after the last row are left out of the
-    span; furniture inside it is listed in ``TableSpan.skipped``. Lines holding a tab are never
-    part of an aligned table (tab-separated text is another shape).
+    ``Table.breaks`` for parse to decide. A page that goes on with the table may start with
+    the rest of the last row and a blank line below it (Writer pads its cells): those lines
+    are the row's. A page whose own lines show fewer columns than the table (a column with
+    text on one line of the page, such as a task group named once, is no cluster) is read by
+    the columns of the page before when every run of its text starts at one of them, else
+    with the missing columns put where a run starts inside a column after another run of the
+    same line (pdftotext lays out each page afresh, so positions may move between pages), else,
+    when its first row goes on with the table's running numbers and nothing on it shows where
+    (one row, its empty cells squeezed out), with the columns the table leaves empty most
+    often left empty.
+    Page numbers after the last row are left out of the span; furniture inside it is listed
+    in ``TableSpan.skipped``. Lines holding a tab are never part of an aligned table
+    (tab-separated text is another shape).
 
 Cells: ``Cell.loc`` is the 1-based line and 1-based character column of the cell's first
 text character (an empty cell: where its column starts). Each physical line of a cell is one
@@ -1068,7 +1078,7 @@ def _assign(line: str, chunks: list[Chunk], model: _Model) -> tuple[list[_Piece 
                 place(j, ds, de, cs, ce)
                 break
             if pos is None:
-                pos = list(range(len(line) + 1)) if model.by_chars else _positions(line)
+                pos = _piece_positions(line, model.by_chars)
             target = model.lo[j + 1]
             best = -1
             for c in range(cs + 1, ce - 1):
@@ -1159,18 +1169,25 @@ def _aligned_run(
     chains: list[list[_Frag]] = []
     tail: _Frag | None = None  # a region that reached the end of the page before
     for ps, pe in pages:
-        by_chars = _by_chars(ch, ps, pe)
+        by_chars = _by_chars(lines, ch, ps, pe, tail.model.by_chars if tail else False)
         if by_chars:
             for i in range(ps, pe):
                 c = ch[i]
                 if c:
-                    ch[i] = [(cs, ce, cs, ce) for _, _, cs, ce in c]
+                    f = _feeds(lines[i])
+                    ch[i] = [(cs - f, ce - f, cs, ce) for _, _, cs, ce in c]
         _split_rivers(lines, ch, ps, pe, by_chars)
-        frags = _page_frags(lines, ch, ps, pe, by_chars)
+        frags = _page_frags(lines, ch, ps, pe, by_chars, tail)
         head = _top_frag(lines, ch, ps, frags)
         if tail is not None and (head is None or head.model.k != tail.model.k):
             # a page holding only a row or two of the table: read it with fewer lines
-            relaxed = _relaxed_top(lines, ch, ps, pe, tail.model.k, frags, by_chars)
+            relaxed = _relaxed_top(lines, ch, ps, pe, tail, frags, by_chars)
+            if relaxed is None and tail.model.by_chars == by_chars:
+                relaxed = _inherited_top(lines, ch, ps, pe, tail, head)
+            if relaxed is None:
+                relaxed = _completed_top(lines, ch, ps, pe, tail, head, by_chars)
+            if relaxed is None:
+                relaxed = _padded_top(lines, ch, ps, pe, chains[-1], head, by_chars)
             if relaxed is not None:
                 frags = [relaxed, *(f for f in frags if f.start >= relaxed.end)]
                 head = relaxed
@@ -1188,21 +1205,40 @@ def _aligned_run(
     return out
 
 
-def _by_chars(ch: list[list[Chunk] | None], ps: int, pe: int) -> bool:
+def _by_chars(
+    lines: list[str], ch: list[list[Chunk] | None], ps: int, pe: int, tie: bool = False
+) -> bool:
     """Whether the page's columns line up by character count rather than display width.
 
     ``pdftotext -layout`` places text by character count (a CJK character takes one
     position), while w3m, pandoc and text typed in an editor align by display width. Whichever
-    measure gives the multi-column lines fewer distinct chunk starts lines them up.
+    measure gives the multi-column lines fewer distinct chunk starts lines them up; a page
+    whose few lines cannot tell (``tie``) is measured as the page before it was. A form feed
+    takes no place (pdftotext writes it before the first character of a page).
     """
     by_width: set[int] = set()
     by_count: set[int] = set()
     for i in range(ps, pe):
         c = ch[i]
         if c and len(c) >= 2:
+            f = _feeds(lines[i])
             by_width.update(x[0] for x in c)
-            by_count.update(x[2] for x in c)
-    return len(by_count) < len(by_width)
+            by_count.update(x[2] - f for x in c)
+    return len(by_count) < len(by_width) or (tie and len(by_count) == len(by_width))
+
+
+def _feeds(line: str) -> int:
+    """How many form feeds the line starts with: they take no place in its layout."""
+    return len(line) - len(line.lstrip("\f")) if line.startswith("\f") else 0
+
+
+def _piece_positions(line: str, by_chars: bool) -> list[int]:
+    """The position of each character of a line (and of its end), by character count or by
+    display width (leading form feeds take none either way)."""
+    if not by_chars:
+        return _positions(line)
+    f = _feeds(line)
+    return [max(c - f, 0) for c in range(len(line) + 1)]
 
 
 def _split_rivers(
@@ -1233,7 +1269,7 @@ def _split_rivers(
                 continue
             pos = pos_of.get(i)
             if pos is None:
-                pos = pos_of[i] = list(range(len(line) + 1)) if by_chars else _positions(line)
+                pos = pos_of[i] = _piece_positions(line, by_chars)
             for x in range(cs + 1, ce - 1):
                 if cjk_space(line, x):
                     count[pos[x]] = count.get(pos[x], 0) + 1
@@ -1263,7 +1299,7 @@ def _split_rivers(
         for ds, de, cs, ce in c:
             if " " in line[cs:ce]:
                 if pos is None:
-                    pos = list(range(len(line) + 1)) if by_chars else _positions(line)
+                    pos = _piece_positions(line, by_chars)
                 start_d, start_c = ds, cs
                 for x in range(cs + 1, ce - 1):
                     if pos[x] in rivers and cjk_space(line, x):
@@ -1276,10 +1312,17 @@ def _split_rivers(
 
 
 def _page_frags(
-    lines: list[str], ch: list[list[Chunk] | None], ps: int, pe: int, by_chars: bool
+    lines: list[str],
+    ch: list[list[Chunk] | None],
+    ps: int,
+    pe: int,
+    by_chars: bool,
+    cont: _Frag | None = None,
 ) -> list[_Frag]:
     """The aligned regions of one page: columns from the whole range, then again from each
-    part left between lines that cannot be in a table (at most three rounds)."""
+    part left between lines that cannot be in a table (at most three rounds). ``cont``: the
+    region that reached the end of the page before, if one did (the page may start with the
+    rest of its last row)."""
     frags: list[_Frag] = []
     work = [(ps, pe, 0)]
     while work:
@@ -1290,7 +1333,7 @@ def _page_frags(
         subs = _split(lines, ch, a, b, model)
         if subs == [(a, b)] or depth >= 2:
             for sa, sb in subs:
-                f = _finish(lines, ch, sa, sb, model, ps)
+                f = _finish(lines, ch, sa, sb, model, ps, cont=cont)
                 if f is not None:
                     frags.append(f)
         else:
@@ -1360,10 +1403,12 @@ def _finish(
     model: _Model,
     ps: int,
     min_multi: int = 3,
+    cont: _Frag | None = None,
 ) -> _Frag | None:
     """Trim a range to its table lines (from the first line with text in two columns to the
     last, plus header pieces above and the last row's wrapped lines below) and check it holds
-    enough of them."""
+    enough of them. ``cont``: the region that reached the end of the page before, if one did
+    (the page may start with the rest of its last row)."""
     assigned: dict[int, tuple[list[_Piece | None], bool]] = {}
 
     def get(i: int) -> tuple[list[_Piece | None], bool]:
@@ -1388,7 +1433,12 @@ def _finish(
     k = start - 1
     while k >= a and ch[k] and not _page_number(lines[k]) and aligned(k):
         k -= 1
-    start = k + 1 if _near_top(lines, ch, ps, k + 1) else max(k + 1, start - 2)
+    if cont and (top := _continued_top(lines, ch, ps, a, k, cont, model, get)) is not None:
+        start = top
+    elif _near_top(lines, ch, ps, k + 1):
+        start = k + 1
+    else:
+        start = max(k + 1, start - 2)
     # the last row's wrapped lines below the last full line, up to a blank line
     k = end
     while k < b and ch[k] and not _page_number(lines[k]) and not get(k)[1]:
@@ -1402,6 +1452,41 @@ def _finish(
             if crossing and len(ch[i]) == 1:  # type: ignore[arg-type]
                 frag.damaged.add(i)
     return frag
+
+
+def _continued_top(
+    lines: list[str],
+    ch: list[list[Chunk] | None],
+    ps: int,
+    a: int,
+    k: int,
+    tail: _Frag,
+    model: _Model,
+    get: Callable[[int], tuple[list[_Piece | None], bool]],
+) -> int | None:
+    """Where a page starts that goes on with the last row of the page before when a blank
+    line stands between that row's rest and the next row (Writer pads its cells, and
+    pdftotext writes the padding as a blank line): the first line of the run of lines above
+    line ``k``, blank lines between them allowed, if only furniture stands above that run and
+    its text keeps to the columns that still held text on the last line of the page before
+    (``tail``'s: top-aligned cells that go on; a running head is none of them). None when
+    more than furniture does."""
+    if tail.model.k != model.k or not tail.pieces:
+        return None
+    going = {j for j, p in enumerate(tail.pieces[max(tail.pieces)]) if p is not None}
+    top = None
+    while k >= a and ch[k] is not None and not (ch[k] and _page_number(lines[k])):
+        if ch[k]:
+            pieces, crossing = get(k)
+            if crossing or any(
+                p is not None
+                and (j not in going or not model.lo[j] - TOL <= p.dstart <= model.hi[j] + TOL)
+                for j, p in enumerate(pieces)
+            ):
+                break  # no part of the row (a running head, say): furniture at most
+            top = k
+        k -= 1
+    return top if top is not None and _near_top(lines, ch, ps, top) else None
 
 
 def _near_top(lines: list[str], ch: list[list[Chunk] | None], ps: int, at: int) -> bool:
@@ -1437,12 +1522,13 @@ def _relaxed_top(
     ch: list[list[Chunk] | None],
     ps: int,
     pe: int,
-    k: int,
+    tail: _Frag,
     frags: list[_Frag],
     by_chars: bool,
 ) -> _Frag | None:
-    """The top of a page that continues a table, when it holds too few lines for the full
-    check: one line with text in two columns is enough if the column count agrees."""
+    """The top of a page that continues a table (``tail``: its region on the page before),
+    when it holds too few lines for the full check: one line with text in two columns is
+    enough if the column count agrees."""
     stop = pe
     for f in frags:
         if f.start > ps:
@@ -1450,13 +1536,207 @@ def _relaxed_top(
             break
     idx = [i for i in range(ps, stop) if ch[i] is not None]
     model = _model(lines, ch, idx, by_chars, min_multi=1)
-    if model is None or model.k != k:
+    if model is None or model.k != tail.model.k:
         return None
     for sa, sb in _split(lines, ch, ps, stop, model):
-        f = _finish(lines, ch, sa, sb, model, ps, min_multi=1)
+        f = _finish(lines, ch, sa, sb, model, ps, min_multi=1, cont=tail)
         if f is not None:
             return f if _top_frag(lines, ch, ps, [f]) else None
     return None
+
+
+def _inherited_top(
+    lines: list[str],
+    ch: list[list[Chunk] | None],
+    ps: int,
+    pe: int,
+    tail: _Frag,
+    head: _Frag | None,
+) -> _Frag | None:
+    """The top of a page that continues a table but shows fewer columns (a column empty on
+    every line of a short page has no cluster of its own, so a lone cell in it joins its
+    neighbour), read by the columns of the page before. Kept only on evidence: every run of
+    text on its lines starts where a column of the page before starts, while the page's own
+    columns leave some run off every column start, and it holds all of the page's own top
+    region."""
+    f = _top_by(lines, ch, ps, ps, pe, tail.model, head, tail)
+    if f is None or (head is not None and all(_at_column(c[0], head.model) for c in _runs(ch, f))):
+        return None  # the page's own columns read it as well
+    return f
+
+
+def _top_by(
+    lines: list[str],
+    ch: list[list[Chunk] | None],
+    ps: int,
+    a: int,
+    b: int,
+    model: _Model,
+    head: _Frag | None,
+    tail: _Frag,
+) -> _Frag | None:
+    """The first region of lines a..b read by the given columns, if it is the page's top
+    region, holds at least the page's own (``head``) and every run of text on its lines
+    starts where one of the columns does."""
+    for sa, sb in _split(lines, ch, a, b, model):
+        f = _finish(lines, ch, sa, sb, model, ps, min_multi=1, cont=tail)
+        if f is None:
+            continue
+        if _top_frag(lines, ch, ps, [f]) is None or (head is not None and f.end < head.end):
+            return None
+        return f if all(_at_column(c[0], model) for c in _runs(ch, f)) else None
+    return None
+
+
+def _runs(ch: list[list[Chunk] | None], f: _Frag) -> list[Chunk]:
+    return [c for i in f.pieces for c in ch[i] or ()]
+
+
+def _completed_top(
+    lines: list[str],
+    ch: list[list[Chunk] | None],
+    ps: int,
+    pe: int,
+    tail: _Frag,
+    head: _Frag | None,
+    by_chars: bool,
+) -> _Frag | None:
+    """The top of a page that continues a table (``tail``: its region on the page before)
+    but shows fewer columns, read with the columns it lacks put back where its lines show
+    them: a run of text that starts well inside a column after another run of the same line
+    (a task group's name, set once on the page, that the column finder took for part of its
+    neighbour). pdftotext lays each page out afresh, so the page before's positions need not
+    hold here; the column count does. Kept when the runs give exactly the missing columns
+    and every run then starts at one."""
+    k = tail.model.k
+    a, b, own = _own_columns(lines, ch, ps, pe, head, by_chars)
+    if own is None or own.k >= k:
+        return None
+    extra: list[int] = []
+    for i in range(a, b):
+        c = ch[i]
+        if not c or len(c) < 2:
+            continue
+        last = -1
+        for ds, *_ in c:
+            j = own.column(ds)
+            if j == last and ds > own.hi[j] + TOL:
+                extra.append(ds)
+            last = j
+    clusters: list[list[int]] = []
+    for x in sorted(extra):
+        if clusters and x - clusters[-1][1] <= TOL:
+            clusters[-1][1] = x
+        else:
+            clusters.append([x, x])
+    if len(clusters) != k - own.k:
+        return None
+    bounds = sorted([*zip(own.lo, own.hi, strict=True), *((lo, hi) for lo, hi in clusters)])
+    lo = [x for x, _ in bounds]
+    hi = [y for _, y in bounds]
+    cuts = [max(lo[j] - TOL, hi[j - 1] + 1) for j in range(1, len(lo))]
+    return _top_by(lines, ch, ps, a, b, _Model(lo, hi, cuts, by_chars, own.right), head, tail)
+
+
+def _padded_top(
+    lines: list[str],
+    ch: list[list[Chunk] | None],
+    ps: int,
+    pe: int,
+    chain: list[_Frag],
+    head: _Frag | None,
+    by_chars: bool,
+) -> _Frag | None:
+    """The top of a page that continues a table but shows fewer columns with nothing on the
+    page to tell which are missing (a page of one row: pdftotext squeezes out the columns it
+    leaves empty, so no position of the page before holds and no run stands inside another
+    column). The missing columns are taken to be those the table leaves empty most often,
+    when it clearly does (on at most half as many of its lines with text in two columns as
+    any other column), and only when the page's first row goes on with the table's running
+    numbers (the number after the last one before the page): a new table with fewer columns
+    that starts at the top of a page stays a table of its own."""
+    k = chain[-1].model.k
+    a, b, own = _own_columns(lines, ch, ps, pe, head, by_chars)
+    if own is None or own.k >= k:
+        return None
+    first = next((i for i in range(a, b) if ch[i] and len(ch[i]) >= 2), None)  # type: ignore[arg-type]
+    last = _last_number(lines, chain)
+    if first is None or last is None:
+        return None
+    _, _, cs, ce = ch[first][0]  # type: ignore[index]
+    if _number_value(lines[first][cs:ce]) != last + 1:
+        return None
+    filled = [0] * k
+    for f in chain:
+        for pieces in f.pieces.values():
+            if _multi(pieces):
+                for j, piece in enumerate(pieces):
+                    filled[j] += piece is not None
+    order = sorted(range(k), key=lambda j: filled[j])
+    missing = set(order[: k - own.k])
+    if max(filled[j] for j in missing) * 2 > min(filled[j] for j in order[k - own.k :]):
+        return None
+    # the page's columns in order, an empty one (starting where the next one starts, so no
+    # text falls in it) in each missing place
+    lo: list[int] = []
+    hi: list[int] = []
+    cuts: list[int] = []
+    real = iter(range(own.k))
+    slots = [None if j in missing else next(real) for j in range(k)]
+    end = own.right + 4 * TOL
+    for j, r in enumerate(slots):
+        nxt = next((x for x in slots[j:] if x is not None), None)
+        lo.append(end if nxt is None else own.lo[nxt])
+        hi.append(end if nxt is None else own.hi[nxt] if r is not None else own.lo[nxt])
+        if j:
+            cuts.append(end if nxt is None else (own.cuts[nxt - 1] if nxt else 0))
+    model = _Model(lo, hi, cuts, by_chars, own.right)
+    return _top_by(lines, ch, ps, a, b, model, head, chain[-1])
+
+
+def _own_columns(
+    lines: list[str],
+    ch: list[list[Chunk] | None],
+    ps: int,
+    pe: int,
+    head: _Frag | None,
+    by_chars: bool,
+) -> tuple[int, int, _Model | None]:
+    """The page's top region and its own columns: the top fragment's, or those of the page's
+    lines however few (one line with text in two columns is enough)."""
+    if head is not None:
+        return head.start, head.end, head.model
+    idx = [i for i in range(ps, pe) if ch[i] is not None]
+    return ps, pe, _model(lines, ch, idx, by_chars, 1)
+
+
+def _number_value(text: str) -> int | None:
+    """The running number a run of text starts with, if it is one."""
+    t = text.strip()
+    if not _is_number(t):
+        return None
+    digits = t.split(" ", 1)[0].rstrip(".、．")
+    return int(digits.translate(_FULLWIDTH))
+
+
+_FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def _last_number(lines: list[str], chain: list[_Frag]) -> int | None:
+    """The last running number of a table so far: the first run of the last line of its last
+    fragment that starts with one."""
+    f = chain[-1]
+    for i in sorted(f.pieces, reverse=True):
+        c = next((p for p in f.pieces[i] if p is not None), None)
+        if c is not None and (n := _number_value(lines[i][c.cstart : c.cend])) is not None:
+            return n
+    return None
+
+
+def _at_column(start: int, model: _Model) -> bool:
+    """Whether a run starting at ``start`` starts where a column of the model does."""
+    j = model.column(start)
+    return model.lo[j] - TOL <= start <= model.hi[j] + TOL
 
 
 def _is_number(text: str) -> bool:
@@ -1510,10 +1790,6 @@ def _number_band(lines: list[str], chain: list[_Frag], j: int) -> int | None:
 def _offset(raw: str, c: int, p: _Piece, by_chars: bool) -> int:
     """The position of character ``c`` of a piece's text ``raw``."""
     return p.dstart + (c if by_chars else display_width(raw[:c]))
-
-
-def _piece_positions(line: str, by_chars: bool) -> list[int]:
-    return list(range(len(line) + 1)) if by_chars else _positions(line)
 
 
 def _split_piece(
@@ -1634,7 +1910,11 @@ def _build_aligned(lines: list[str], chain: list[_Frag]) -> TableSpan | None:
                 where = Location(line=at + 1)  # not used: the cell has text
             else:
                 lo = model.lo[j]
-                col = min(lo, len(lines[at])) if model.by_chars else _char_col(lines[at], lo)
+                col = (
+                    min(lo + _feeds(lines[at]), len(lines[at]))
+                    if model.by_chars
+                    else _char_col(lines[at], lo)
+                )
                 where = Location(line=at + 1, column=col + 1)
             cells.append(_cell(parts, where))
         table_rows.append(cells)

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 from planlint.errors import ReadError
+from planlint.messages import Phrase
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 MiB = 1024 * 1024
@@ -94,25 +95,28 @@ def limit_note(name: str, limits: Limits) -> str:
     return f"(limit {name}={shown})"
 
 
-def exceeded(source: str, what: str, name: str, limits: Limits) -> ReadError:
+def exceeded(source: str, what: Phrase, name: str, limits: Limits) -> ReadError:
     """A refusal for a file past a limit: ``source: what (limit name=value)``, one line."""
-    return ReadError(source, f"{what} {limit_note(name, limits)}")
+    value = getattr(limits, name)
+    shown = f"{value:g}" if isinstance(value, float) else str(value)
+    return ReadError(source, "over-limit", what=what, limit=name, value=shown)
 
 
 def parse_limit(spec: str) -> tuple[str, float]:
-    """``NAME=VALUE`` from the command line, checked; ValueError with a one-line reason."""
+    """``NAME=VALUE`` from the command line, checked; ValueError with a one-line reason (its
+    argument a Phrase, said in the run's language by the command line)."""
     name, sep, raw = spec.partition("=")
     name = name.strip().replace("-", "_")
     if not sep or name not in LIMIT_DOCS:
         known = ", ".join(LIMIT_DOCS)
-        raise ValueError(f"expected NAME=VALUE with NAME one of {known}, got {spec[:60]!r}")
+        raise ValueError(Phrase("limit-spec", known=known, spec=repr(spec[:60])))
     kind = next(f.type for f in fields(Limits) if f.name == name)
     try:
         value: float = float(raw) if kind in (float, "float") else int(raw.replace("_", ""))
     except ValueError:
-        raise ValueError(f"{name}: {raw[:40]!r} is not a number") from None
+        raise ValueError(Phrase("limit-not-number", name=name, value=repr(raw[:40]))) from None
     if not value > 0:
-        raise ValueError(f"{name}: must be more than 0, got {raw[:40]}")
+        raise ValueError(Phrase("limit-not-positive", name=name, value=raw[:40]))
     return name, value
 
 
@@ -133,7 +137,7 @@ _DTD16 = [
 
 def has_dtd(data: bytes) -> bool:
     """Whether an XML text (UTF-8 or UTF-16) declares a DOCTYPE or an ENTITY."""
-    return bool(_DTD.search(data)) or any(p in data for p in _DTD16)
+    return bool(_DTD.search(data)) or (b"\x00" in data and any(p in data for p in _DTD16))
 
 
 def check_zip(data: bytes, source: str, limits: Limits, label: str) -> None:
@@ -181,7 +185,7 @@ def time_limit(seconds: float, source: str, doing: str) -> Iterator[None]:
 
     import time
 
-    expired = ReadError(source, f"{doing} took longer than {seconds:g} s (pathological file?)")
+    expired = ReadError(source, "took-too-long", doing=doing, seconds=f"{seconds:g}")
     previous = signal.signal(signal.SIGALRM, expire)
     start = time.monotonic()
     old_delay, old_interval = signal.setitimer(signal.ITIMER_REAL, seconds)

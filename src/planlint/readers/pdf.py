@@ -1,101 +1,173 @@
-"""PDF plans, read with pdfplumber: ruled tables per page, the other text line by line.
+"""PDF plans: pdfium's text layer, read as ruled tables and as laid-out text, kept by evidence.
 
-- Tables are found with pdfplumber's default (ruled lines) settings. A page with no ruled table
-  whose text looks tabular (a line of column names, or the previous page held an unruled
-  table) is tried with the text strategy; the rows of such a table that have no first-column
-  value (wrapped lines) are joined to the row above.
-- A merged cell is one bbox covering several grid positions; every position it covers gets its
-  text and one origin, and ``grid.grid_blocks`` handles it like a merged Word cell.
-- Within a cell, a line that runs to the cell's right edge is wrapped and joined to the next;
-  a short line ends with "\\n" (unit lists written one a line stay split).
-- A table continued on the next page is a Table of its own whose first row is not a header;
-  parse/ joins fragments of equal width. Text outside tables is one Paragraph per line, in
-  reading order with the tables of its page.
+- The text layer comes from pdfium (pypdfium2, installed with pdfplumber): the characters of
+  each page grouped into lines by baseline (``pdftext.py``: two rows' text drawn over one band
+  stay two lines), and the page's ruling lines from its path objects.
+- Readings offered to parse/, which keeps the one that explains the plan best:
+  ``pdf``, the ruled tables (``pdfgrid.py``) with the lines outside them as paragraphs, when a
+  page has ruling lines and no table's text crosses its row rules (Calc prints a wrapped cell
+  over the rows above and below: its cells cannot say which row a line is in); and every
+  reading of the pages laid out as ``pdftotext -layout`` writes them (``pdf-aligned``,
+  ``pdf-prose``, ``pdf-prose-unwrapped`` … from ``text.readings_of``): an unruled table (a
+  python-docx table has no borders, and LibreOffice prints it so) is read by its columns.
+- A merged cell covers several grid positions with one origin, and ``grid.grid_blocks`` reads
+  it like a merged Word cell. A table continued on the next page is a Table of its own whose
+  first row is not a header; parse/ joins fragments of equal width.
 - A PDF with no text at all is a scan (ReadError: run OCR first); one needing a password, or
   with more than ``Limits.max_pages`` pages, is refused.
-- Budgets (pdfminer inflates a Flate stream in one call, however large): before pdfminer opens
-  the file, every Flate stream that is not an image (pdfminer never inflates images to read
-  text) is inflated here in bounded steps and refused past ``max_pdf_stream`` each or
-  ``max_unzipped`` in all; a page's content streams are measured again when the page is read
-  (so a stream marked as an image cannot be drawn as content); the page is laid out by a
-  device that stops at ``max_page_objects`` objects, and the characters of all pages are held
-  to ``max_chars``.
+- Budgets: before pdfium opens the file, every Flate stream that is not an image (pdfium never
+  inflates images to read text) is inflated here in bounded steps and refused past
+  ``max_pdf_stream`` each or ``max_unzipped`` in all; when the file has Flate images, each
+  page's content streams are measured too (through pdfminer's page tree, so a stream marked as
+  an image cannot be drawn as content unmeasured); each page's objects, forms' included, are
+  counted to ``max_page_objects``, and the characters of all pages to ``max_chars``.
 
-Locations: ``Location(page=N, line=L)``, L the line's number on its page (from 1); a cell gets
-the number of the first line at or below its top edge.
+Locations: ``Location(page=N, line=L)``, L the line's number on its page (from 1, top to
+bottom); a cell gets the number of the first line at or below its top edge.
 """
 
 from __future__ import annotations
 
-import bisect
 import io
 import logging
 import re
 import sys
 import zlib
+from dataclasses import replace
 
 from planlint.errors import ReadError
-from planlint.model import Block, Document, Location, Paragraph, Reading
-from planlint.readers.grid import Slot, clean, grid_blocks
+from planlint.messages import Phrase
+from planlint.model import Block, Cell, CellStream, Document, Location, Paragraph, Reading, Table
 from planlint.readers.limits import Limits, exceeded, short_reason, time_limit
-from planlint.readers.unwrap import unwrap
-from planlint.textnorm import normalize
-from planlint.vocab import is_header_row
-
-_TEXT_SETTINGS = {"vertical_strategy": "text", "horizontal_strategy": "text"}
+from planlint.readers.pdfgrid import Overflow, page_blocks
+from planlint.readers.pdftext import (
+    Line,
+    Rules,
+    TooManyObjects,
+    layout_text,
+    page_chars,
+    page_lines,
+    page_rules,
+)
 
 
 def read_pdf(data: bytes, path: str, limits: Limits | None = None) -> Document:
-    import pdfplumber  # heavy: only when a PDF is read
-
     limits = limits or Limits()
-    _bound_reference_chains()
-    # pdfminer logs every oddity of a damaged file as a warning: our ReadError says enough
-    logging.getLogger("pdfminer").setLevel(logging.ERROR)
     with time_limit(limits.pdf_seconds, path, "reading the PDF"):
-        check_streams(data, path, limits)
-        return _read(pdfplumber, data, path, limits)
+        if check_streams(data, path, limits):
+            check_page_contents(data, path, limits)
+        pages = _text_layer(data, path, limits)
+        readings = _layout_readings(pages)
+        ruled = _ruled_reading(pages) if any(rules.grid for _, rules in pages) else None
+        if ruled is not None:
+            readings.insert(0, ruled)
+    first, *others = readings
+    return Document(path, "pdf", first.blocks, first.name, others, first.prior, doubts=first.doubts)
 
 
-def _read(pdfplumber, data: bytes, path: str, limits: Limits) -> Document:
+def _text_layer(data: bytes, path: str, limits: Limits) -> list[tuple[list[Line], Rules]]:
+    """Every page's lines and ruling lines, through pdfium: refused past the page, object and
+    character budgets, or when there is no text at all (a scan)."""
+    import pypdfium2 as pdfium
+
     try:
-        pdf = pdfplumber.open(io.BytesIO(data))
+        pdf = pdfium.PdfDocument(data)
     except MemoryError:
         raise
     except Exception as exc:
         raise _open_error(exc, path) from None
-    blocks: list[Block] = []
-    with pdf:
-        pages = pdf.pages
-        if not pages:
-            raise ReadError(path, "PDF has no pages (damaged file?)")
-        if len(pages) > limits.max_pages:
-            raise ReadError(
-                path, f"PDF has {len(pages)} pages, more than the limit of {limits.max_pages}"
-            )
-        any_text = False
-        unruled_width: int | None = None
+    pages: list[tuple[list[Line], Rules]] = []
+    try:
+        count = len(pdf)
+        if not count:
+            raise ReadError(path, "pdf-no-pages")
+        if count > limits.max_pages:
+            raise ReadError(path, "pdf-too-many-pages", pages=count, limit=limits.max_pages)
         chars = 0
-        for number, page in enumerate(pages, 1):
-            _check_contents(page, number, path, limits)
-            page._layout = _bounded_layout(page, number, path, limits)
-            chars += len(page.chars)
-            if chars > limits.max_chars:
-                what = f"PDF holds more than {limits.max_chars} characters (by page {number})"
+        for number in range(1, count + 1):
+            try:
+                page = pdf[number - 1]
+            except Exception as exc:  # a page pdfium cannot load (a broken page tree)
+                raise _open_error(exc, path) from None
+            try:
+                height = page.get_height()
+                try:
+                    rules = page_rules(page, height, limits.max_page_objects)
+                except TooManyObjects:
+                    budget = limits.max_page_objects
+                    what = Phrase("pdf-too-many-objects", page=number, limit=budget)
+                    raise exceeded(path, what, "max_page_objects", limits) from None
+                textpage = page.get_textpage()
+                try:
+                    found = page_chars(textpage, height, limits.max_chars - chars)
+                except ValueError:
+                    found = None
+                finally:
+                    textpage.close()
+            finally:
+                page.close()
+            if found is None or chars + len(found) > limits.max_chars:
+                what = Phrase("pdf-too-many-chars", limit=limits.max_chars, page=number)
                 raise exceeded(path, what, "max_chars", limits)
-            if page.chars:
-                any_text = True
-            page_blocks, unruled_width = _page(page, number, unruled_width)
-            blocks.extend(page_blocks)
-            page.close()
-    if not any_text:
-        raise ReadError(path, "scanned PDF with no text layer; run OCR first")
-    alternatives = []
-    if all(isinstance(b, Paragraph) for b in blocks):  # prose: its lines may be hard-wrapped
-        unwrapped = unwrap([b for b in blocks if isinstance(b, Paragraph)])
-        if unwrapped is not None:
-            alternatives.append(Reading("prose-unwrapped", list(unwrapped)))
-    return Document(path, "pdf", blocks, "pdf", alternatives)
+            chars += len(found)
+            pages.append((page_lines(found), rules))
+    finally:
+        pdf.close()
+    if not chars:
+        raise ReadError(path, "pdf-scanned")
+    return pages
+
+
+def _layout_readings(pages: list[tuple[list[Line], Rules]]) -> list[Reading]:
+    """The pages laid out as ``pdftotext -layout`` writes them, and every reading the text
+    readers find in that text (aligned columns, blocks, prose …), placed by page and line."""
+    from planlint.readers.text import readings_of
+
+    lines, where = layout_text(pages)
+    readings = []
+    for reading in readings_of(lines):
+        blocks = [_placed(block, where) for block in reading.blocks]
+        doubts = [replace(d, loc=_place(d.loc, where)) if d.loc else d for d in reading.doubts]
+        readings.append(Reading(f"pdf-{reading.name}", blocks, reading.prior, doubts))
+    return readings
+
+
+def _place(loc: Location, where: list[tuple[int, int]]) -> Location:
+    """A place in the laid-out text (line, column) as the PDF's (page, line on the page)."""
+    if loc.line is None or not where:
+        return loc
+    page, line = where[min(max(loc.line - 1, 0), len(where) - 1)]
+    return Location(page=page, line=line)
+
+
+def _placed(block: Block, where: list[tuple[int, int]]) -> Block:
+    def cell(c: Cell) -> Cell:
+        return Cell(c.text, _place(c.loc, where))
+
+    if isinstance(block, Table):
+        rows = [[cell(c) for c in row] for row in block.rows]
+        return replace(block, rows=rows, loc=_place(block.loc, where))
+    if isinstance(block, CellStream):
+        cells = [cell(c) for c in block.cells]
+        return replace(block, cells=cells, loc=_place(block.loc, where))
+    return Paragraph(block.text, _place(block.loc, where))
+
+
+def _ruled_reading(pages: list[tuple[list[Line], Rules]]) -> Reading | None:
+    """The pages' ruled tables (pdfgrid.py) with the text around them as paragraphs; None
+    when a table's text is drawn across its row rules (its cells do not hold their text)."""
+    blocks: list[Block] = []
+    for number, (lines, rules) in enumerate(pages, 1):
+        try:
+            blocks.extend(page_blocks(lines, rules, number))
+        except Overflow:
+            return None
+    return Reading("pdf", blocks, _RULED)
+
+
+# ruling lines are an explicit cell syntax, as a Markdown table's bars: read cleanly, no
+# reading of the laid-out text can beat them (parse stops there)
+_RULED = 2.0
 
 
 _STREAM = re.compile(rb"(?<!end)stream(?:\r\n|\n|\r)")
@@ -104,25 +176,52 @@ _LOOKBACK = 4096  # bytes searched back from "stream" for the stream's own dicti
 _STEP = 1 << 20
 
 
-def check_streams(data: bytes, path: str, limits: Limits) -> None:
-    """Inflate every Flate stream but images, in bounded steps, before pdfminer can: refuse
-    one that passes ``max_pdf_stream`` or all of them passing ``max_unzipped``.
+def check_streams(data: bytes, path: str, limits: Limits) -> bool:
+    """Inflate every Flate stream but images, in bounded steps, before pdfium can: refuse
+    one that passes ``max_pdf_stream`` or all of them passing ``max_unzipped``. True when a
+    Flate stream was let through as an image (it might be drawn as a page's content).
 
     Streams are found by their keyword and inflated from there to the end of their zlib data,
-    whatever ``/Length`` says, so no stream pdfminer reads inflates to more than measured here.
+    whatever ``/Length`` says, so no stream pdfium reads inflates to more than measured here.
     """
     total = 0
+    images = False
     for m in _STREAM.finditer(data):
         if _is_image(data, m.start()):
+            images = images or _inflated_size(data, m.end(), 1) > 0
             continue
         size = _inflated_size(data, m.end(), limits.max_pdf_stream + 1)
         if size > limits.max_pdf_stream:
-            what = f"PDF stream at byte {m.end()} inflates to more than {limits.max_pdf_stream}"
-            raise exceeded(path, f"{what} bytes (PDF bomb?)", "max_pdf_stream", limits)
+            what = Phrase("pdf-stream-bomb", at=m.end(), limit=limits.max_pdf_stream)
+            raise exceeded(path, what, "max_pdf_stream", limits)
         total += size
         if total > limits.max_unzipped:
-            what = f"PDF streams inflate to more than {limits.max_unzipped} bytes (PDF bomb?)"
+            what = Phrase("pdf-streams-bomb", limit=limits.max_unzipped)
             raise exceeded(path, what, "max_unzipped", limits)
+    return images
+
+
+def check_page_contents(data: bytes, path: str, limits: Limits) -> None:
+    """Measure every page's content streams (``_check_contents``), found through pdfminer's
+    page tree: a stream marked as an image that a page draws as its content is measured too.
+    Only for files with Flate images: pdfminer costs more to load than pdfium to read a plan."""
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+
+    _bound_reference_chains()
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    try:
+        document = PDFDocument(PDFParser(io.BytesIO(data)))
+        pages = PDFPage.create_pages(document)
+        for number, page in enumerate(pages, 1):
+            if number > limits.max_pages:
+                break
+            _check_contents(page, number, path, limits)
+    except (ReadError, MemoryError):
+        raise
+    except Exception as exc:
+        raise _open_error(exc, path) from None
 
 
 def _is_image(data: bytes, at: int) -> bool:
@@ -157,11 +256,11 @@ def _inflated_size(data: bytes | memoryview, start: int, cap: int) -> int:
 
 def _check_contents(page, number: int, path: str, limits: Limits) -> None:
     """A page's content streams inflate to ``max_pdf_stream`` at most in all (measured before
-    pdfminer inflates them whole; a stream marked as an image is measured here too)."""
+    pdfium inflates them whole; a stream marked as an image is measured here too)."""
     from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream, resolve1
 
     total = 0
-    for item in page.page_obj.contents:
+    for item in page.contents:
         stream = resolve1(item)
         if not isinstance(stream, PDFStream):
             continue
@@ -176,50 +275,8 @@ def _check_contents(page, number: int, path: str, limits: Limits) -> None:
         cap = limits.max_pdf_stream + 1 - total
         total += _inflated_size(raw, 0, cap) if flate else len(raw)
         if total > limits.max_pdf_stream:
-            what = f"PDF page {number} has more than {limits.max_pdf_stream} bytes of content"
+            what = Phrase("pdf-page-too-large", page=number, limit=limits.max_pdf_stream)
             raise exceeded(path, what, "max_pdf_stream", limits)
-
-
-class _TooManyObjects(Exception):
-    """Raised by the bounded device: the page draws more than ``max_page_objects`` objects."""
-
-
-def _bounded_layout(page, number: int, path: str, limits: Limits):
-    """The page's layout, as pdfplumber makes it, by a device that counts what it is given and
-    stops at ``max_page_objects``: a form drawn a thousand times, or a content stream of
-    millions of glyphs, costs at most that many objects before the page is refused."""
-    from pdfminer.pdfinterp import PDFPageInterpreter
-    from pdfplumber.page import PDFPageAggregatorWithMarkedContent
-
-    budget = limits.max_page_objects
-
-    class Bounded(PDFPageAggregatorWithMarkedContent):
-        drawn = 0
-
-        def _count(self) -> None:
-            self.drawn += 1
-            if self.drawn > budget:
-                raise _TooManyObjects()
-
-        def render_char(self, *args, **kwargs) -> float:  # type: ignore[override]
-            self._count()
-            return super().render_char(*args, **kwargs)
-
-        def render_image(self, *args, **kwargs) -> None:  # type: ignore[override]
-            self._count()
-            super().render_image(*args, **kwargs)
-
-        def paint_path(self, *args, **kwargs) -> None:  # type: ignore[override]
-            self._count()
-            super().paint_path(*args, **kwargs)
-
-    device = Bounded(page.pdf.rsrcmgr, pageno=page.page_number, laparams=page.pdf.laparams)
-    try:
-        PDFPageInterpreter(page.pdf.rsrcmgr, device).process_page(page.page_obj)
-    except _TooManyObjects:
-        what = f"PDF page {number} draws more than {budget} objects"
-        raise exceeded(path, what, "max_page_objects", limits) from None
-    return device.get_result()
 
 
 class CircularReference(ValueError):
@@ -263,141 +320,11 @@ def _open_error(exc: Exception, path: str) -> ReadError:
     cause: BaseException | None = exc
     while cause is not None:
         name = type(cause).__name__
-        if "Password" in name or "Encrypt" in name:
-            return ReadError(path, "password-protected PDF; save an unprotected copy")
+        if "Password" in name or "Encrypt" in name or "password" in str(cause).lower():
+            return ReadError(path, "pdf-encrypted")
         cause = (
             cause.args[0]
             if cause.args and isinstance(cause.args[0], BaseException)
             else (cause.__cause__ or cause.__context__)
         )
-    return ReadError(path, f"cannot read PDF file: {short_reason(exc)}")
-
-
-def _page(page, number: int, unruled_width: int | None) -> tuple[list[Block], int | None]:
-    lines = page.extract_text_lines()
-    tops = [ln["top"] for ln in lines]
-    tables = page.find_tables()
-    unruled = False
-    if not tables and (unruled_width is not None or _looks_tabular(page)):
-        found = [t for t in page.find_tables(_TEXT_SETTINGS) if len(t.columns) >= 3]
-        if found and (
-            unruled_width is None or len(found[0].columns) == unruled_width or _looks_tabular(page)
-        ):
-            tables, unruled = found, True
-    placed: list[tuple[float, int, list[Block]]] = []
-    width = None
-    for k, table in enumerate(tables):
-        grid = _table_grid(page, table, number, tops)
-        if unruled:
-            grid = _join_wrapped_rows(grid)
-            width = len(grid[0]) if grid else None
-        top = table.bbox[1]
-        placed.append((top, k, grid_blocks(grid, Location(page=number, line=_line_at(tops, top)))))
-    boxes = [t.bbox for t in tables]
-    for i, ln in enumerate(lines):
-        cx, cy = (ln["x0"] + ln["x1"]) / 2, (ln["top"] + ln["bottom"]) / 2
-        if any(b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for b in boxes):
-            continue
-        text = ln["text"].strip()
-        if text:
-            para: list[Block] = [Paragraph(text, Location(page=number, line=i + 1))]
-            placed.append((ln["top"], -1, para))
-    placed.sort(key=lambda p: (p[0], p[1]))
-    return [b for _, _, blocks in placed for b in blocks], width
-
-
-def _line_at(tops: list[float], top: float) -> int:
-    return min(bisect.bisect_left(tops, top - 1.0), max(len(tops) - 1, 0)) + 1
-
-
-def _looks_tabular(page) -> bool:
-    """A line of the page's laid-out text that names table columns."""
-    try:
-        text = page.extract_text(layout=True)
-    except Exception:
-        return False
-    for line in text.split("\n"):
-        parts = [p for p in re.split(r"\s{2,}", line.strip()) if p]
-        if len(parts) >= 3 and is_header_row([normalize(p) for p in parts]):
-            return True
-    return False
-
-
-def _table_grid(page, table, number: int, tops: list[float]) -> list[list[Slot]]:
-    cells = list(table.cells)
-    texts = {cell: _cell_text(page, cell) for cell in cells}
-    grid: list[list[Slot]] = []
-    xs = sorted({c[0] for c in cells})
-    for row in table.rows:
-        y = row.bbox[1]
-        slots: list[Slot] = []
-        for j, cell in enumerate(row.cells):
-            if cell is None:
-                x = xs[j] if j < len(xs) else row.bbox[0]
-                cell = _covering(cells, x + 0.5, y + 0.5)
-            if cell is None:
-                loc = Location(page=number, line=_line_at(tops, y))
-                slots.append(Slot("", loc, object()))
-                continue
-            loc = Location(page=number, line=_line_at(tops, cell[1]))
-            slots.append(Slot(texts.get(cell, ""), loc, cell))
-        grid.append(slots)
-    return grid
-
-
-def _covering(cells: list, x: float, y: float):
-    for c in cells:
-        if c[0] <= x < c[2] and c[1] <= y < c[3]:
-            return c
-    return None
-
-
-def _cell_text(page, bbox) -> str:
-    """A cell's text: lines that run to the right edge are wrapped, short lines end with \\n."""
-    from pdfplumber.utils import cluster_objects, extract_text
-
-    x0, top, x1, bottom = bbox
-    chars = [
-        c
-        for c in page.chars
-        if x0 <= (c["x0"] + c["x1"]) / 2 < x1 and top <= (c["top"] + c["bottom"]) / 2 < bottom
-    ]
-    if not chars:
-        return ""
-    lines = cluster_objects(chars, lambda c: (c["top"] + c["bottom"]) / 2, 2)
-    lines.sort(key=lambda ln: min(c["top"] for c in ln))
-    widths = sorted(c["x1"] - c["x0"] for c in chars)
-    char_w = widths[len(widths) // 2] or 5.0
-    pad = max(min(min(c["x0"] for c in ln) for ln in lines) - x0, 0.0)
-    out = ""
-    for k, ln in enumerate(lines):
-        ln.sort(key=lambda c: c["x0"])
-        text = extract_text(ln).replace("\n", " ").strip()
-        right = max(c["x1"] for c in ln)
-        out += text
-        if k < len(lines) - 1:
-            wrapped = x1 - right <= pad + 1.2 * char_w
-            if not wrapped:
-                out += "\n"
-            elif text and text[-1].isascii() and text[-1].isalnum():
-                out += " "
-    return clean(out)
-
-
-def _join_wrapped_rows(grid: list[list[Slot]]) -> list[list[Slot]]:
-    """Unruled tables give a row per text line: rows with no first cell continue the row above."""
-    out: list[list[Slot]] = []
-    for row in grid:
-        if out and row and not row[0].text.strip() and not _is_header(out[-1]):
-            prev = out[-1]
-            for j, slot in enumerate(row):
-                if j < len(prev) and slot.text.strip():
-                    joined = f"{prev[j].text}\n{slot.text}" if prev[j].text else slot.text
-                    prev[j] = Slot(joined, prev[j].loc, prev[j].origin)
-            continue
-        out.append(list(row))
-    return out
-
-
-def _is_header(row: list[Slot]) -> bool:
-    return is_header_row([normalize(s.text) for s in row])
+    return ReadError(path, "pdf-unreadable", reason=short_reason(exc))

@@ -125,17 +125,18 @@ def _ole2_kind(data: bytes) -> str:
 
 
 def describe(data: bytes, kind: str) -> str:
-    """What the content is, for "not a Word .docx file (content is …)"."""
+    """What the content is, for "not a Word .docx file (content is …)": a kind code, said in
+    the run's language by the error catalogue (``messages._KINDS``)."""
     if kind != "text":
-        return LABELS.get(kind, kind)
+        return kind
     sample = data[:4096]
     if b"\x00" in sample:
-        return "binary data"
+        return "binary"
     for enc in ("utf-8", "gb18030"):
         try:
             sample.decode(enc)
-            return "plain text"
+            return "plain-text"
         except UnicodeDecodeError as exc:
             if exc.start > len(sample) - 4:  # a character cut at the sample's end
-                return "plain text"
-    return "unrecognised binary data"
+                return "plain-text"
+    return "unknown-binary"

@@ -301,7 +301,9 @@ def _continues(prev: Piece, piece: Piece) -> bool:
         return not marker(text)
     number_first = re.match(r"^\d+\s*", text)
     if number_first and _MEASURE.match(text[number_first.end() :]):
-        return not prev.whole and not prev.first and not is_unit_like(prev.last)
+        # a unit list wrapped over lines (基础教育科、办公 / 室) is a whole cell before a date
+        whole_units = is_unit_like(prev.last) or is_unit_like(prev.text)
+        return not prev.whole and not prev.first and not whole_units
     return _wrapped_text(prev, piece)
 
 

@@ -20,7 +20,7 @@ Row recovery for every stream of cells is parse/rows.py's; nothing here counts c
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
 from planlint.errors import ReadError
@@ -37,6 +37,7 @@ from planlint.model import (
 from planlint.readers.blocks import block_readings
 from planlint.readers.decode import decode_text
 from planlint.readers.layout import find_tables, markdown_cells
+from planlint.readers.passes import pass_readings
 from planlint.readers.spaced import spaced_cells
 from planlint.readers.unwrap import unwrap
 from planlint.textnorm import normalize
@@ -52,37 +53,83 @@ def read_text(data: bytes, path: str, fmt: str = "text") -> Document:
         return Document(path, fmt, _csv(text, path), notes=decoded.notes)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
-    first, *others = _readings(lines)
+    readings = _each_reading(lines)
+    first = next(readings)  # reading each line as a paragraph is always one: there is a first
+    later = Later(readings)
     return Document(
-        path, fmt, first.blocks, first.name, others, first.prior, decoded.notes, first.doubts
+        path, fmt, first.blocks, first.name, later, first.prior, decoded.notes, first.doubts
     )
 
 
+class Later(Sequence[Reading]):
+    """Readings made when first asked for, in order. parse stops at the first reading of an
+    explicit cell syntax (tabs, Markdown, a grid) that reads cleanly; the readings after it
+    (pdftotext blocks, line streams, prose), the costlier half of reading such a text, are
+    then never made."""
+
+    def __init__(self, readings: Iterator[Reading]) -> None:
+        self._made: list[Reading] = []
+        self._more = readings
+
+    def __iter__(self) -> Iterator[Reading]:
+        i = 0
+        while True:
+            if i == len(self._made):
+                reading = next(self._more, None)
+                if reading is None:
+                    return
+                self._made.append(reading)
+            yield self._made[i]
+            i += 1
+
+    def _all(self) -> list[Reading]:
+        self._made.extend(self._more)
+        return self._made
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    def __getitem__(self, index):  # type: ignore[override]
+        return self._all()[index]
+
+    def __repr__(self) -> str:
+        return repr(self._all())
+
+
+def readings_of(lines: list[str]) -> list[Reading]:
+    """Every plausible reading of a text given as lines, the likeliest first: the PDF reader
+    lays its pages out as text (``pdftotext -layout`` style) and reads them through here."""
+    return _readings(lines)
+
+
 def _readings(lines: list[str]) -> list[Reading]:
+    return list(_each_reading(lines))
+
+
+def _each_reading(lines: list[str]) -> Iterator[Reading]:
     """Every plausible reading of the text's layout, the likeliest first; parse keeps the one
     that explains the text best. Reading each line as a paragraph is always one of them."""
-    readings: list[Reading] = []
     laid_out = _layout_reading(lines)
     if laid_out is not None:
-        readings.append(laid_out)
+        yield laid_out
     if laid_out is None or laid_out.prior == 0:  # a drawn table's bars are its syntax
-        readings.extend(_pipe_readings(lines))
+        yield from _pipe_readings(lines)
     # tabs that start or separate cells are a cell syntax of their own: stronger evidence
     # than lines and blank lines, which every text has
     for name, shape in (("tab-cells", _tab_dump), ("tab-rows", _tab_separated)):
         blocks = shape(lines)
         if blocks is not None:
-            readings.append(Reading(name, blocks, _TABS))
+            yield Reading(name, blocks, _TABS)
     spaced = spaced_cells(lines)  # pdftotext -raw: cells a single space apart
     if spaced is not None:
-        readings.append(Reading("spaced-cells", spaced))
-    readings.extend(block_readings(lines))  # pdftotext's default mode: columns in blocks
-    readings.extend(_line_streams(lines))
-    readings.append(Reading("prose", list(_paragraphs(lines, range(len(lines))))))
+        yield Reading("spaced-cells", spaced)
+    yield from block_readings(lines)  # pdftotext's default mode: columns in blocks
+    yield from pass_readings(lines)  # pdftotext -raw of a spreadsheet: two passes
+    yield from _line_streams(lines)
+    yield Reading("prose", list(_paragraphs(lines, range(len(lines)))))
     unwrapped = unwrap(list(_paragraphs(lines, range(len(lines)))))
     if unwrapped is not None:
-        readings.append(Reading("prose-unwrapped", list(unwrapped)))
-    return readings
+        yield Reading("prose-unwrapped", list(unwrapped))
 
 
 def _paragraphs(lines: list[str], indexes: Iterable[int]) -> Iterable[Paragraph]:
@@ -373,7 +420,7 @@ def _csv(text: str, path: str) -> list[Block]:
                 continue
             rows.append(cells)
     except csv.Error as exc:
-        raise ReadError(path, f"broken CSV: {exc}") from None
+        raise ReadError(path, "broken-csv", reason=str(exc)) from None
     if rows:
         blocks.append(Table(rows, rows[0][0].loc, merges_expanded=False))
     return blocks

@@ -31,19 +31,21 @@ def unwrap(paras: list[Paragraph]) -> list[Paragraph] | None:
     joined = 0
     i = 0
     while i < len(paras):
-        first, text = paras[i], paras[i].text
+        first = paras[i]
+        parts = [first.text]  # joined once: adding line by line would copy a long run each time
         while (
             widths[i] >= wrap - 2
-            and not text.endswith(_SENTENCE_END)
+            and not parts[-1].endswith(_SENTENCE_END)
             and i + 1 < len(paras)
             and _adjacent(paras[i], paras[i + 1])
         ):
             i += 1
             nxt = paras[i].text
-            text += " " if text[-1].isascii() and nxt[0].isascii() else ""
-            text += nxt
+            if parts[-1][-1].isascii() and nxt[0].isascii():
+                parts.append(" ")
+            parts.append(nxt)
             joined += 1
-        out.append(Paragraph(text, first.loc))
+        out.append(Paragraph("".join(parts), first.loc))
         i += 1
     return out if joined else None
 

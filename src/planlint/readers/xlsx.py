@@ -24,6 +24,7 @@ import re
 import warnings
 from collections.abc import Iterator
 
+from planlint.messages import Phrase
 from planlint.model import Block, Document, Location
 from planlint.readers.grid import Slot, clean, grid_blocks
 from planlint.readers.limits import Limits, exceeded
@@ -89,7 +90,7 @@ def _values(wb, ws, path: str, limits: Limits) -> dict[tuple[int, int], str]:
         if text:
             values[(r, c)] = text
             if len(values) > limits.max_cells:
-                what = f"sheet {ws.title} has more than {limits.max_cells} cells with values"
+                what = Phrase("sheet-too-many-values", sheet=ws.title, limit=limits.max_cells)
                 raise exceeded(path, what, "max_cells", limits)
     return values
 
@@ -148,7 +149,7 @@ def _sheet(wb, ws, path: str, limits: Limits, letter) -> list[Block]:
     area = (r1 - r0 + 1) * (c1 - c0 + 1)
     if area > limits.max_cells:
         span = f"{letter(c0)}{r0}:{letter(c1)}{r1}"
-        what = f"sheet {ws.title} spans {area} cells ({span})"
+        what = Phrase("sheet-too-large", sheet=ws.title, area=area, span=span)
         raise exceeded(path, what, "max_cells", limits)
     # every slot of a merged range shares the range as origin and its top-left value
     merged = _merged_slots(_merged_ranges(wb, ws), used, values)

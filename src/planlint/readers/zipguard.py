@@ -29,6 +29,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from planlint.errors import ReadError
+from planlint.messages import Phrase
 from planlint.readers.limits import _DTD, _DTD16, Limits, exceeded, short_reason
 
 STEP = 1 << 20  # bytes inflated per step
@@ -56,13 +57,12 @@ def verify_zip(data: bytes, source: str, limits: Limits, label: str) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             infos = zf.infolist()
     except zipfile.BadZipFile as exc:
-        raise ReadError(source, f"truncated or corrupt {label} ({exc})") from None
+        raise ReadError(source, "zip-corrupt", label=label, reason=str(exc)) from None
     except (EOFError, OSError, ValueError, NotImplementedError, RuntimeError) as exc:
-        raise ReadError(source, f"truncated or corrupt {label} ({short_reason(exc)})") from None
+        raise ReadError(source, "zip-corrupt", label=label, reason=short_reason(exc)) from None
     if len(infos) > limits.max_members:
-        raise exceeded(
-            source, f"{label} has {len(infos)} parts, too many (zip bomb?)", "max_members", limits
-        )
+        what = Phrase("zip-too-many-parts", label=label, parts=len(infos))
+        raise exceeded(source, what, "max_members", limits)
     spans = [_data_span(data, info, source, label) for info in infos]
     _refuse_overlaps(infos, spans, source, label)
     budget = _Budget()
@@ -73,20 +73,20 @@ def verify_zip(data: bytes, source: str, limits: Limits, label: str) -> None:
 def _data_span(data: bytes, info: zipfile.ZipInfo, source: str, label: str) -> tuple[int, int]:
     """Where a part's compressed bytes are, read from its local header as zipfile reads them."""
     if info.flag_bits & 0x1:
-        raise ReadError(source, f"password-protected {label} (encrypted zip member)")
+        raise ReadError(source, "zip-encrypted", label=label)
     if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
         raise ReadError(
-            source, f"{label} part {info.filename} uses compression method {info.compress_type}"
+            source, "zip-method", label=label, part=info.filename, method=info.compress_type
         )
     at = info.header_offset
     header = data[at : at + _LOCAL.size]
     if len(header) < _LOCAL.size or header[:4] != _LOCAL_SIG:
-        raise ReadError(source, f"truncated or corrupt {label} (bad local header)")
+        raise ReadError(source, "zip-bad-header", label=label)
     fields = _LOCAL.unpack(header)
     start = at + _LOCAL.size + fields[9] + fields[10]
     end = start + info.compress_size
     if end > len(data):
-        raise ReadError(source, f"truncated or corrupt {label} (part data past the end)")
+        raise ReadError(source, "zip-past-end", label=label)
     return start, end
 
 
@@ -97,13 +97,13 @@ def _refuse_overlaps(
     names: set[str] = set()
     for info in infos:
         if info.filename in names:
-            raise ReadError(source, f"{label} has two parts named {info.filename} (crafted zip)")
+            raise ReadError(source, "zip-twin-parts", label=label, part=info.filename)
         names.add(info.filename)
     ordered = sorted(zip((info.header_offset for info in infos), spans, strict=True))
     previous_end = 0
     for header, (_, end) in ordered:
         if header < previous_end:
-            raise ReadError(source, f"{label} has overlapping parts (zip bomb?)")
+            raise ReadError(source, "zip-overlap", label=label)
         previous_end = end
 
 
@@ -129,33 +129,23 @@ def _verify_member(
         crc = zlib.crc32(chunk, crc)
         scan.feed(chunk, info.filename, budget, source, limits, label)
         if budget.inflated + size > limits.max_unzipped:
-            raise exceeded(
-                source,
-                f"{label} inflates to more than {limits.max_unzipped} bytes (zip bomb?)",
-                "max_unzipped",
-                limits,
-            )
+            what = Phrase("zip-inflates", label=label, limit=limits.max_unzipped)
+            raise exceeded(source, what, "max_unzipped", limits)
         if size > info.file_size:
             raise ReadError(
-                source,
-                f"{label} part {info.filename} inflates to more than the {info.file_size} "
-                "bytes it declares (zip bomb?)",
+                source, "zip-part-lies", label=label, part=info.filename, size=info.file_size
             )
         _check_ratio(info, size, source, limits, label)
     budget.inflated += size
     if size != info.file_size or crc != info.CRC:
-        raise ReadError(source, f"truncated or corrupt {label} (part {info.filename} is damaged)")
+        raise ReadError(source, "zip-part-damaged", label=label, part=info.filename)
 
 
 def _check_ratio(info: zipfile.ZipInfo, size: int, source: str, limits: Limits, label: str) -> None:
     ratio = size / max(info.compress_size, 1)
     if size > STEP and ratio > limits.max_ratio:
-        raise exceeded(
-            source,
-            f"{label} part {info.filename} is compressed {ratio:.0f}:1 (zip bomb?)",
-            "max_ratio",
-            limits,
-        )
+        what = Phrase("zip-ratio", label=label, part=info.filename, ratio=f"{ratio:.0f}")
+        raise exceeded(source, what, "max_ratio", limits)
 
 
 def _inflate(
@@ -187,7 +177,7 @@ def _inflate(
         if tail:
             yield tail
     except zlib.error as exc:
-        raise ReadError(source, f"truncated or corrupt {label} ({short_reason(exc)})") from None
+        raise ReadError(source, "zip-corrupt", label=label, reason=short_reason(exc)) from None
 
 
 def _looks_xml(first: bytes) -> bool:
@@ -199,6 +189,12 @@ def _looks_xml(first: bytes) -> bool:
             break
     head = head.replace(b"\x00", b"").lstrip()
     return head.startswith(b"<")
+
+
+def _has_dtd16(window: bytes) -> bool:
+    """A UTF-16 DOCTYPE or ENTITY: every one has NUL bytes, which UTF-8 XML never holds, so
+    one memchr settles the common case."""
+    return b"\x00" in window and any(p in window for p in _DTD16)
 
 
 class _XmlScan:
@@ -221,16 +217,14 @@ class _XmlScan:
         if not self.xml:
             return
         window = self.tail + chunk
-        if not self.page and (_DTD.search(window) or any(p in window for p in _DTD16)):
-            raise ReadError(
-                source, f"{label} part {name} declares a DOCTYPE or ENTITY (XML entity attack?)"
-            )
+        if not self.page and (_DTD.search(window) or _has_dtd16(window)):
+            raise ReadError(source, "zip-dtd", label=label, part=name)
         self.tail = chunk[-_TAIL:]
         budget.xml_bytes += len(chunk)
         budget.xml_nodes += chunk.count(b"<") - chunk.count(b"</")
         if budget.xml_bytes > limits.max_xml_bytes:
-            what = f"{label} holds more than {limits.max_xml_bytes} bytes of XML"
+            what = Phrase("zip-xml-bytes", label=label, limit=limits.max_xml_bytes)
             raise exceeded(source, what, "max_xml_bytes", limits)
         if budget.xml_nodes > limits.max_xml_nodes:
-            what = f"{label} holds more than {limits.max_xml_nodes} XML elements"
+            what = Phrase("zip-xml-nodes", label=label, limit=limits.max_xml_nodes)
             raise exceeded(source, what, "max_xml_nodes", limits)

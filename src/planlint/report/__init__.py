@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from importlib import import_module
+from typing import Any
 
 FORMATS = ("terminal", "json", "github", "sarif", "html", "xlsx")
 # the terminal report's plain, full-width twin for files and pipes (issue 9)
@@ -28,3 +29,11 @@ def text_renderer(fmt: str) -> Callable[..., str]:
 def document_renderer(fmt: str) -> Callable[..., str | bytes]:
     """The render function of any format but the terminal's: text, or bytes for BYTES_FORMATS."""
     return text_renderer(fmt)
+
+
+def writer_class(fmt: str) -> Callable[..., Any]:
+    """The streaming writer of any format but the terminal's (report/stream.py): made with
+    ``(out, lang)`` (and ``explain`` for text), fed each outcome with ``add``, then
+    ``finish``. ``out`` takes text, or bytes for xlsx."""
+    module = import_module(f"planlint.report.{fmt}")
+    return getattr(module, f"{fmt.capitalize()}Writer")

@@ -13,14 +13,29 @@ from planlint.checks import Result
 from planlint.engine import Failure
 from planlint.output import printable
 from planlint.report.places import located
+from planlint.report.stream import Joined, Out, collect
 
 
 def render_concise(outcomes: list[Result | Failure], lang: str = "zh") -> str:
-    lines: list[str] = []
-    for at in located(outcomes, lang):
-        rule = f"{at.finding.pack}/{at.finding.rule}"
-        lines.append(
-            printable(f"{at.path}:{at.where.line}:{at.where.column or 1}: ")
-            + f"{at.finding.severity} {rule} {printable(at.text)}"
-        )
-    return "\n".join(lines)
+    parts: list[str] = []
+    collect(ConciseWriter(parts.append, lang), outcomes)
+    return "".join(parts)
+
+
+class ConciseWriter:
+    """The lines of each plan written as it arrives (report/stream.py); nothing is kept."""
+
+    def __init__(self, out: Out, lang: str = "zh") -> None:
+        self.line = Joined(out, "\n")
+        self.lang = lang
+
+    def add(self, outcome: Result | Failure) -> None:
+        for at in located([outcome], self.lang):
+            rule = f"{at.finding.pack}/{at.finding.rule}"
+            self.line(
+                printable(f"{at.path}:{at.where.line}:{at.where.column or 1}: ")
+                + f"{at.finding.severity} {rule} {printable(at.text)}"
+            )
+
+    def finish(self) -> None:
+        pass

@@ -22,6 +22,7 @@ from planlint.checks.base import Finding
 from planlint.engine import Failure
 from planlint.messages import ci_text
 from planlint.report.places import INPUT_ERROR, Place, display_path, located
+from planlint.report.stream import Out, Spool, collect
 
 _COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 PER_STEP = 10
@@ -42,40 +43,53 @@ def escape_property(text: str) -> str:
 
 
 def render_github(outcomes: list[Result | Failure], lang: str = "zh") -> str:
-    annotations = sorted(_annotations(outcomes, lang), key=lambda a: a[0])
-    shown: list[str] = []
-    counts = dict.fromkeys(_COMMAND.values(), 0)
-    hidden = 0
-    for _, command, line in annotations:
-        if counts[command] < PER_STEP:
-            counts[command] += 1
-            shown.append(line)
-        else:
-            hidden += 1
-    if hidden:
-        if counts["notice"] == PER_STEP:  # the closing notice needs a notice's place
-            last = max(i for i, line in enumerate(shown) if line.startswith("::notice "))
-            del shown[last]
-            hidden += 1
-        note = ci_text("more-annotations", lang, count=hidden, limit=PER_STEP)
-        shown.append(f"::notice title=planlint::{escape_data(note)}")
-    return "\n".join(shown)
+    parts: list[str] = []
+    collect(GithubWriter(parts.append, lang), outcomes)
+    return "".join(parts)
 
 
-def _annotations(
-    outcomes: list[Result | Failure], lang: str
-) -> list[tuple[tuple[int, int, int], str, str]]:
-    """Every finding's annotation with the key it is ranked by (its order in the run last)."""
-    out: list[tuple[tuple[int, int, int], str, str]] = []
-    for at in located(outcomes, lang):
-        command = _COMMAND.get(at.finding.severity, "warning")
-        rank = (
-            _SEVERITY_RANK.get(at.finding.severity, 1),
-            _KIND_RANK.get(at.finding.kind, 4),
-            len(out),
-        )
-        out.append((rank, command, annotation(command, at.path, at.where, at.finding, at.text)))
-    return out
+class GithubWriter:
+    """The annotations of a batch streamed past (report/stream.py). Only what is shown is
+    kept: for each command the ``PER_STEP`` most important annotations so far, and how many
+    there are; the rest are counted for the closing notice."""
+
+    def __init__(self, out: Out, lang: str = "zh") -> None:
+        self.out = out
+        self.lang = lang
+        self.seen = 0
+        self.best: dict[str, list[tuple[tuple[int, int, int], str]]] = {}
+        self.totals = dict.fromkeys(_COMMAND.values(), 0)
+
+    def add(self, outcome: Result | Failure) -> None:
+        for at in located([outcome], self.lang):
+            command = _COMMAND.get(at.finding.severity, "warning")
+            rank = (
+                _SEVERITY_RANK.get(at.finding.severity, 1),
+                _KIND_RANK.get(at.finding.kind, 4),
+                self.seen,
+            )
+            self.seen += 1
+            self.totals[command] += 1
+            kept = self.best.setdefault(command, [])
+            kept.append((rank, annotation(command, at.path, at.where, at.finding, at.text)))
+            if len(kept) > 2 * PER_STEP:
+                kept.sort()
+                del kept[PER_STEP:]
+
+    def finish(self) -> None:
+        """The shown annotations in order of importance, and the notice of the hidden ones."""
+        kept = sorted(a for best in self.best.values() for a in sorted(best)[:PER_STEP])
+        shown = [line for _, line in kept]
+        counts = {c: min(n, PER_STEP) for c, n in self.totals.items()}
+        hidden = sum(self.totals.values()) - len(shown)
+        if hidden:
+            if counts["notice"] == PER_STEP:  # the closing notice needs a notice's place
+                last = max(i for i, line in enumerate(shown) if line.startswith("::notice "))
+                del shown[last]
+                hidden += 1
+            note = ci_text("more-annotations", self.lang, count=hidden, limit=PER_STEP)
+            shown.append(f"::notice title=planlint::{escape_data(note)}")
+        self.out("\n".join(shown))
 
 
 def annotation(command: str, path: str, where: Place, finding: Finding, text: str) -> str:
@@ -106,3 +120,38 @@ def append_step_summary(
     with open(target, "a", encoding="utf-8") as out:
         out.write(render_markdown(outcomes, lang) + "\n")
     return Path(target)
+
+
+class StepSummary:
+    """The job summary gathered as a batch streams: the Markdown report waits in a spool
+    (report/stream.py) and is appended to ``$GITHUB_STEP_SUMMARY`` by :meth:`finish`, as
+    :func:`append_step_summary` appends it at once; an OSError is the caller's to report."""
+
+    def __init__(self, target: str, lang: str = "zh") -> None:
+        from planlint.report.markdown import MarkdownWriter
+
+        self.target = target
+        self.spool = Spool()
+        self.writer = MarkdownWriter(self.spool.write, lang)
+
+    @classmethod
+    def wanted(
+        cls, lang: str = "zh", environ: Mapping[str, str] | None = None
+    ) -> StepSummary | None:
+        """One when ``$GITHUB_STEP_SUMMARY`` is set, else None."""
+        env = os.environ if environ is None else environ
+        target = env.get("GITHUB_STEP_SUMMARY")
+        return cls(target, lang) if target else None
+
+    def add(self, outcome: Result | Failure) -> None:
+        self.writer.add(outcome)
+
+    def finish(self) -> Path:
+        self.writer.finish()
+        try:
+            with open(self.target, "a", encoding="utf-8") as out:
+                self.spool.copy_to(out.write)
+                out.write("\n")
+        finally:
+            self.spool.close()
+        return Path(self.target)

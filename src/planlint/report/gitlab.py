@@ -17,26 +17,43 @@ from typing import Any
 
 from planlint.checks import Result
 from planlint.engine import Failure
-from planlint.report.places import INPUT_ERROR, display_path, located
+from planlint.report.places import INPUT_ERROR, Located, display_path, located
+from planlint.report.stream import Out, collect, json_array
 
 _SEVERITY = {"error": "critical", "warning": "minor", "info": "info"}
 
 
 def render_gitlab(outcomes: list[Result | Failure], lang: str = "zh") -> str:
-    issues: list[dict[str, Any]] = []
-    for at in located(outcomes, lang):
-        finding = at.finding
-        severity = (
-            "blocker" if finding.kind == INPUT_ERROR else _SEVERITY.get(finding.severity, "minor")
-        )
-        issues.append(
-            {
-                "type": "issue",
-                "description": at.text,
-                "check_name": f"{finding.pack}/{finding.rule}",
-                "fingerprint": at.fingerprint,
-                "severity": severity,
-                "location": {"path": display_path(at.path), "lines": {"begin": at.where.line}},
-            }
-        )
-    return json.dumps(issues, ensure_ascii=False, indent=2)
+    parts: list[str] = []
+    collect(GitlabWriter(parts.append, lang), outcomes)
+    return "".join(parts)
+
+
+class GitlabWriter:
+    """The array's issues written plan by plan as they arrive (report/stream.py)."""
+
+    def __init__(self, out: Out, lang: str = "zh") -> None:
+        self.issue = json_array(out, 0)
+        self.lang = lang
+
+    def add(self, outcome: Result | Failure) -> None:
+        for at in located([outcome], self.lang):
+            self.issue(json.dumps(_issue(at), ensure_ascii=False, indent=2))
+
+    def finish(self) -> None:
+        self.issue(None)
+
+
+def _issue(at: Located) -> dict[str, Any]:
+    finding = at.finding
+    severity = (
+        "blocker" if finding.kind == INPUT_ERROR else _SEVERITY.get(finding.severity, "minor")
+    )
+    return {
+        "type": "issue",
+        "description": at.text,
+        "check_name": f"{finding.pack}/{finding.rule}",
+        "fingerprint": at.fingerprint,
+        "severity": severity,
+        "location": {"path": display_path(at.path), "lines": {"begin": at.where.line}},
+    }

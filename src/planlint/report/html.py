@@ -10,7 +10,7 @@ words messages.py's, so the HTML, the xlsx matrix and the terminal agree.
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from planlint import __version__
 from planlint.checks import Result
@@ -18,16 +18,17 @@ from planlint.checks.base import STATUSES
 from planlint.engine import Failure
 from planlint.messages import doc_text, location_text, word
 from planlint.output import printable
+from planlint.report.stream import Out, Spool, collect
 from planlint.report.summary import (
     NOT_CHECKED_MARK,
     STATUS_MARKS,
     BatchSummary,
+    Tally,
     evidence_text,
     owners_text,
     plan_label,
     rule_label,
     rule_title,
-    summarize,
 )
 
 COLOURS = {
@@ -101,39 +102,63 @@ def render_html(outcomes: Sequence[Result | Failure], lang: str = "zh") -> bytes
     The markup is also well-formed XML (void elements closed, only XML's entities), so any
     XML tool can read it back.
     """
-    summary = summarize(outcomes)
-    css = _CSS % {"fonts": FONT_STACK, **COLOURS}
-    title = doc_text("title", lang)
-    parts = [
-        "<!DOCTYPE html>",
-        f'<html lang="{"zh-CN" if lang == "zh" else "en"}">',
-        "<head>",
-        '<meta charset="utf-8" />',
-        '<meta name="viewport" content="width=device-width, initial-scale=1" />',
-        f"<title>{_e(title)}</title>",
-        f"<style>{css}</style>",
-        "</head>",
-        "<body>",
-        f"<h1>{_e(title)}</h1>",
-        f'<p class="totals">{_e(summary.totals_line(lang))}</p>',
-        _legend(lang),
-        f"<h2>{_e(doc_text('summary', lang))}</h2>",
-        _matrix(summary, lang),
-    ]
-    if summary.rows:
-        parts += [f"<h2>{_e(doc_text('chart', lang))}</h2>", _chart(summary, lang)]
-    if summary.failures:
-        parts += [f"<h2>{_e(doc_text('failed-files', lang))}</h2>", _failures(summary, lang)]
-    if summary.rows:
-        parts.append(f"<h2>{_e(doc_text('plans', lang))}</h2>")
-        parts += [_plan(n, row.result, lang) for n, row in enumerate(summary.rows, 1)]
-    parts += [
-        f"<footer>{_e(doc_text('generated', lang, version=__version__))}</footer>",
-        "</body>",
-        "</html>",
-        "",
-    ]
-    return "\n".join(parts).encode("utf-8")
+    parts: list[str] = []
+    collect(HtmlWriter(parts.append, lang), outcomes)
+    return "".join(parts).encode("utf-8")
+
+
+class HtmlWriter:
+    """The report written as a batch streams (report/stream.py), as text (the caller
+    encodes it as UTF-8). The summary, matrix and chart come first and need the whole batch,
+    so each plan's section waits in a spool and the summary keeps compact rows."""
+
+    def __init__(self, out: Out, lang: str = "zh") -> None:
+        self.out = out
+        self.lang = lang
+        self.tally = Tally()
+        self.plans = Spool()
+        self.count = 0
+
+    def add(self, outcome: Result | Failure) -> None:
+        self.tally.add(outcome)
+        if isinstance(outcome, Result):
+            self.count += 1
+            self.plans.write("\n" + _plan(self.count, outcome, self.lang))
+
+    def finish(self) -> None:
+        lang = self.lang
+        summary = self.tally.summary()
+        css = _CSS % {"fonts": FONT_STACK, **COLOURS}
+        title = doc_text("title", lang)
+        parts = [
+            "<!DOCTYPE html>",
+            f'<html lang="{"zh-CN" if lang == "zh" else "en"}">',
+            "<head>",
+            '<meta charset="utf-8" />',
+            '<meta name="viewport" content="width=device-width, initial-scale=1" />',
+            f"<title>{_e(title)}</title>",
+            f"<style>{css}</style>",
+            "</head>",
+            "<body>",
+            f"<h1>{_e(title)}</h1>",
+            f'<p class="totals">{_e(summary.totals_line(lang))}</p>',
+            _legend(lang),
+            f"<h2>{_e(doc_text('summary', lang))}</h2>",
+        ]
+        self.out("\n".join(parts) + "\n")
+        for piece in _matrix(summary, lang):  # row by row: a batch's matrix is long
+            self.out(piece)
+        parts = []
+        if summary.rows:
+            parts += [f"<h2>{_e(doc_text('chart', lang))}</h2>", _chart(summary, lang)]
+        if summary.failures:
+            parts += [f"<h2>{_e(doc_text('failed-files', lang))}</h2>", _failures(summary, lang)]
+        if summary.rows:
+            parts.append(f"<h2>{_e(doc_text('plans', lang))}</h2>")
+        self.out("".join("\n" + part for part in parts))
+        self.plans.copy_to(self.out)
+        footer = f"<footer>{_e(doc_text('generated', lang, version=__version__))}</footer>"
+        self.out("\n" + "\n".join([footer, "</body>", "</html>", ""]))
 
 
 def _legend(lang: str) -> str:
@@ -144,44 +169,50 @@ def _legend(lang: str) -> str:
     return f'<p class="legend">{_e(doc_text("legend", lang))}{_colon(lang)}{marks}{none}</p>'
 
 
-def _matrix(summary: BatchSummary, lang: str) -> str:
+def _matrix(summary: BatchSummary, lang: str) -> Iterator[str]:
     """Plans by requirements: a mark per cell, the plan's counts at the right, the
-    requirement's counts at the foot; files not checked are rows with their reason."""
+    requirement's counts at the foot; files not checked are rows with their reason. The
+    markup in pieces, a row each, so a long batch's matrix is never one string."""
     head = [f"<th>{_e(doc_text('plan', lang))}</th>"]
     head += [
         f'<th class="req" title="{_e(rule_title(r, lang))}">{_e(rule_label(r, lang))}</th>'
         for r in summary.rules
     ]
     head += [f'<th class="nowrap s-{s}">{_e(word(s, lang))}</th>' for s in STATUSES]
-    body = []
+    yield (
+        '<div class="wide"><table class="matrix"><thead><tr>'
+        + "".join(head)
+        + "</tr></thead><tbody>"
+    )
+    sep = ""  # a line break between two rows
     for n, row in enumerate(summary.rows, 1):
-        plan = row.result.plan
         cells = [
-            f'<th><a href="#plan-{n}">{_e(plan_label(row.result))}</a>'
-            f'<div class="meta">{_e(plan.path)}</div></th>'
+            f'<th><a href="#plan-{n}">{_e(row.label)}</a>'
+            f'<div class="meta">{_e(row.path)}</div></th>'
         ]
-        for verdict in row.verdicts:
-            if verdict is None:
+        for status in row.statuses:
+            if status is None:
                 cells.append(
                     f'<td class="mark" title="{_e(doc_text("not-checked", lang))}">'
                     f"{NOT_CHECKED_MARK}</td>"
                 )
                 continue
-            status = verdict.status
             cells.append(
                 f'<td class="mark s-{status}" title="{_e(word(status, lang))}">'
                 f"{STATUS_MARKS[status]}</td>"
             )
         counts = row.counts
         cells += [f'<td class="num s-{s}">{counts[s]}</td>' for s in STATUSES]
-        body.append("<tr>" + "".join(cells) + "</tr>")
+        yield sep + "<tr>" + "".join(cells) + "</tr>"
+        sep = "\n"
     width = len(summary.rules) + len(STATUSES)
     for failure in summary.failures:
-        body.append(
-            f'<tr class="failed"><th>{_e(failure.path)}</th>'
+        yield (
+            f'{sep}<tr class="failed"><th>{_e(failure.path)}</th>'
             f'<td class="failed" colspan="{width}">{_e(doc_text("failed", lang))}{_colon(lang)}'
             f"{_e(failure.message)}</td></tr>"
         )
+        sep = "\n"
     foot = []
     for s in STATUSES:
         cells = [
@@ -196,15 +227,7 @@ def _matrix(summary: BatchSummary, lang: str) -> str:
             for t in STATUSES
         ]
         foot.append("<tr>" + "".join(cells) + "</tr>")
-    return (
-        '<div class="wide"><table class="matrix"><thead><tr>'
-        + "".join(head)
-        + "</tr></thead><tbody>"
-        + "\n".join(body)
-        + "</tbody><tfoot>"
-        + "\n".join(foot)
-        + "</tfoot></table></div>"
-    )
+    yield "</tbody><tfoot>" + "\n".join(foot) + "</tfoot></table></div>"
 
 
 def _chart(summary: BatchSummary, lang: str) -> str:

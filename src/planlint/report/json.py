@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from planlint import __version__
 from planlint.checks import Result
-from planlint.checks.base import STATUSES
+from planlint.checks.base import STATUSES, Verdict
 from planlint.engine import Failure
 from planlint.match.near import NearMiss
 from planlint.messages import word
 from planlint.model import Item, Plan, ReadingNote
+from planlint.report.jsontext import dumps
+from planlint.report.stream import Out, collect, json_array, reindented
 
 
 def item_dict(item: Item) -> dict[str, Any]:
+    """An item as parse left it: its deadline as written and as parse read it (kind, date)."""
+    deadline = item.deadline_read
     return {
         "id": item.id,
         "section": item.section,
@@ -24,6 +27,8 @@ def item_dict(item: Item) -> dict[str, Any]:
         "assisting": item.assisting,
         "placeholder": item.placeholder,
         "deadline": item.deadline,
+        "deadline_kind": deadline.kind if deadline else None,
+        "deadline_date": deadline.date.isoformat() if deadline and deadline.date else None,
         "line": item.loc.line,
         "location": item.loc.to_dict(),
     }
@@ -85,6 +90,7 @@ def near_dict(near: NearMiss) -> dict[str, Any]:
 def result_dict(result: Result, lang: str = "zh") -> dict[str, Any]:
     out = plan_dict(result.plan)
     out["packs"] = result.pack_names
+    out["year_pack"] = result.year.to_dict() if result.year else None  # --year's choice
     out["requirements"] = [
         {
             "rule": v.rule.id,
@@ -97,6 +103,7 @@ def result_dict(result: Result, lang: str = "zh") -> dict[str, Any]:
             "items": v.items,
             "owners": v.owners,
             "deadline": v.deadline,
+            "due": _due(v, result.plan),
             "score": v.score,
             "evidence": [
                 {"item": h.item, "score": h.score, "terms": list(h.terms), "via": h.via}
@@ -124,12 +131,44 @@ def result_dict(result: Result, lang: str = "zh") -> dict[str, Any]:
     return out
 
 
+def _due(verdict: Verdict, plan: Plan) -> str | None:
+    """The requirement's due date for this plan (rules/due.py: by its year and its issuer's
+    kind), when it has one and the plan's year is known."""
+    due = verdict.rule.due
+    if due is None or plan.year is None:
+        return None
+    return due.applied(plan.year, plan.issuer_kind).date.isoformat()
+
+
 def render_json(outcomes: list[Result | Failure], lang: str = "zh") -> str:
-    doc = {
-        "version": __version__,
-        "plans": [result_dict(o, lang) for o in outcomes if isinstance(o, Result)],
-        "errors": [
-            {"path": o.path, "message": o.message} for o in outcomes if isinstance(o, Failure)
-        ],
-    }
-    return json.dumps(doc, ensure_ascii=False, indent=2)
+    parts: list[str] = []
+    collect(JsonWriter(parts.append, lang), outcomes)
+    return "".join(parts)
+
+
+class JsonWriter:
+    """The JSON document written plan by plan (report/stream.py): ``plans`` as they arrive,
+    then ``errors`` (the failures, kept: a line each), laid out as ``json.dumps`` with
+    ``indent=2`` lays out the whole document."""
+
+    def __init__(self, out: Out, lang: str = "zh") -> None:
+        self.out = out
+        self.lang = lang
+        self.errors: list[dict[str, str]] = []
+        out("{\n  " + _dumps({"version": __version__})[4:-2] + ',\n  "plans": ')
+        self.plans = json_array(out, 2)
+
+    def add(self, outcome: Result | Failure) -> None:
+        if isinstance(outcome, Failure):
+            self.errors.append({"path": outcome.path, "message": outcome.message})
+        else:
+            self.plans(_dumps(result_dict(outcome, self.lang)))
+
+    def finish(self) -> None:
+        self.plans(None)
+        self.out(',\n  "errors": ' + reindented(_dumps(self.errors), 2) + "\n}")
+
+
+def _dumps(value: Any) -> str:
+    """``json.dumps(value, ensure_ascii=False, indent=2)``, twice as fast (report/jsontext.py)."""
+    return dumps(value)

@@ -18,25 +18,54 @@ from planlint.engine import Failure
 from planlint.messages import ci_text, location_text
 from planlint.output import printable
 from planlint.report.places import INPUT_ERROR, anchor, display_path
+from planlint.report.stream import Out, Spool, collect
 
 _FAILING = ("missing", "unassigned")
 
 
 def render_junit(outcomes: list[Result | Failure], lang: str = "zh") -> str:
-    root = ET.Element("testsuites", name="planlint")
-    totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
-    for outcome in outcomes:
-        suite = (
-            _failure_suite(outcome) if isinstance(outcome, Failure) else _plan_suite(outcome, lang)
-        )
-        root.append(suite)
-        for key in totals:
-            totals[key] += int(suite.get(key, "0"))
-    for key, value in totals.items():
-        root.set(key, str(value))
-    root.set("time", "0")
-    ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode")
+    parts: list[str] = []
+    collect(JunitWriter(parts.append, lang), outcomes)
+    return "".join(parts)
+
+
+class JunitWriter:
+    """The report written as a batch streams (report/stream.py): each plan's suite is laid
+    out as ``ET.indent`` lays it out inside the whole tree and waits in a spool, since the
+    root element carries the batch's totals; the root is written at the end, then the
+    suites."""
+
+    def __init__(self, out: Out, lang: str = "zh") -> None:
+        self.out = out
+        self.lang = lang
+        self.totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+        self.suites = Spool()
+
+    def add(self, outcome: Result | Failure) -> None:
+        if isinstance(outcome, Failure):
+            suite = _failure_suite(outcome)
+        else:
+            suite = _plan_suite(outcome, self.lang)
+        for key in self.totals:
+            self.totals[key] += int(suite.get(key, "0"))
+        ET.indent(suite, level=1)
+        self.suites.write("\n  " + ET.tostring(suite, encoding="unicode"))
+
+    def finish(self) -> None:
+        root = ET.Element("testsuites", name="planlint")
+        for key, value in self.totals.items():
+            root.set(key, str(value))
+        root.set("time", "0")
+        self.out('<?xml version="1.0" encoding="UTF-8"?>\n')
+        if self.suites.empty:
+            self.suites.close()
+            self.out(ET.tostring(root, encoding="unicode"))
+            return
+        root.text = "\x00"
+        head, tail = ET.tostring(root, encoding="unicode").split("\x00")
+        self.out(head)
+        self.suites.copy_to(self.out)
+        self.out("\n" + tail)
 
 
 def _plan_suite(result: Result, lang: str) -> ET.Element:

@@ -13,27 +13,53 @@ from planlint.engine import Failure
 from planlint.messages import ci_text, location_text, word
 from planlint.report.mdtext import html_escape, md_escape
 from planlint.report.places import anchor, display_path
+from planlint.report.stream import Out, Spool, collect
 
 _SEVERITIES = ("error", "warning", "info")
 
 
 def render_markdown(outcomes: list[Result | Failure], lang: str = "zh") -> str:
-    results = [o for o in outcomes if isinstance(o, Result)]
-    failures = [o for o in outcomes if isinstance(o, Failure)]
-    parts = [f"### {ci_text('md-heading', lang)}", ""]
-    if not outcomes:
-        return "\n".join([*parts, ci_text("md-no-plans", lang), ""])
-    parts += _summary_table(results, failures, lang)
-    for failure in failures:
-        parts.append(f"- ❌ {md_escape(display_path(failure.path))}: {md_escape(failure.message)}")
-    if failures:
-        parts.append("")
-    for result in results:
-        parts += _plan_details(result, lang)
-    return "\n".join(parts)
+    parts: list[str] = []
+    collect(MarkdownWriter(parts.append, lang), outcomes)
+    return "".join(parts)
 
 
-def _summary_table(results: list[Result], failures: list[Failure], lang: str) -> list[str]:
+class MarkdownWriter:
+    """The comment written as a batch streams (report/stream.py): the summary table comes
+    first, so each plan's table row is kept (one line) and its details wait in a spool."""
+
+    def __init__(self, out: Out, lang: str = "zh") -> None:
+        self.out = out
+        self.lang = lang
+        self.rows: list[str] = []
+        self.failures: list[Failure] = []
+        self.details = Spool()
+
+    def add(self, outcome: Result | Failure) -> None:
+        if isinstance(outcome, Failure):
+            self.failures.append(outcome)
+            return
+        self.rows.append(_summary_row(outcome))
+        self.details.write("".join("\n" + line for line in _plan_details(outcome, self.lang)))
+
+    def finish(self) -> None:
+        parts = [f"### {ci_text('md-heading', self.lang)}", ""]
+        if not (self.rows or self.failures):
+            self.details.close()
+            self.out("\n".join([*parts, ci_text("md-no-plans", self.lang), ""]))
+            return
+        parts += _summary_table(self.rows, self.failures, self.lang)
+        for failure in self.failures:
+            parts.append(
+                f"- ❌ {md_escape(display_path(failure.path))}: {md_escape(failure.message)}"
+            )
+        if self.failures:
+            parts.append("")
+        self.out("\n".join(parts))
+        self.details.copy_to(self.out)
+
+
+def _summary_table(rows: list[str], failures: list[Failure], lang: str) -> list[str]:
     head = [
         ci_text("md-plan", lang),
         ci_text("md-requirements", lang),
@@ -41,22 +67,25 @@ def _summary_table(results: list[Result], failures: list[Failure], lang: str) ->
         ci_text("md-errors", lang),
         ci_text("md-warnings", lang),
     ]
-    rows = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
-    for result in results:
-        counts = [sum(v.status == s for v in result.verdicts) for s in STATUSES]
-        errors, warnings, _ = _severity_counts(result.findings)
-        cells = [
-            md_escape(display_path(result.plan.path)),
-            str(len(result.verdicts)),
-            *map(str, counts),
-            str(errors),
-            str(warnings),
-        ]
-        rows.append("| " + " | ".join(cells) + " |")
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head), *rows]
     for failure in failures:
         cells = [md_escape(display_path(failure.path)), ci_text("md-unreadable", lang)]
-        rows.append("| " + " | ".join(cells + [""] * (len(head) - 2)) + " |")
-    return [*rows, ""]
+        lines.append("| " + " | ".join(cells + [""] * (len(head) - 2)) + " |")
+    return [*lines, ""]
+
+
+def _summary_row(result: Result) -> str:
+    """A plan's line of the summary table: its counts by status and severity."""
+    counts = [sum(v.status == s for v in result.verdicts) for s in STATUSES]
+    errors, warnings, _ = _severity_counts(result.findings)
+    cells = [
+        md_escape(display_path(result.plan.path)),
+        str(len(result.verdicts)),
+        *map(str, counts),
+        str(errors),
+        str(warnings),
+    ]
+    return "| " + " | ".join(cells) + " |"
 
 
 def _plan_details(result: Result, lang: str) -> list[str]:

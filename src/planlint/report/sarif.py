@@ -26,6 +26,7 @@ from planlint.engine import Failure
 from planlint.messages import ci_text, render
 from planlint.report.mdtext import md_escape
 from planlint.report.places import INPUT_ERROR, Located, located, logical_name, relative_posix
+from planlint.report.stream import Out, Spool, collect, json_array
 from planlint.rules import Rule
 
 SCHEMA_URI = (
@@ -44,38 +45,75 @@ def render_sarif(
 ) -> str:
     """One SARIF log, one run, for the whole batch. ``root`` is what ``%SRCROOT%`` stands for
     (the working directory by default): paths under it are written relative to it."""
-    rules = _RuleTable(lang)
-    results: list[dict[str, Any]] = []
-    for outcome in outcomes:
+    parts: list[str] = []
+    collect(SarifWriter(parts.append, lang, root), outcomes)
+    return "".join(parts)
+
+
+_RESULTS = "\x00results"
+_RESULTS_AT = 8  # spaces before a result: doc > runs > run > results
+
+
+class SarifWriter:
+    """The SARIF log written as a batch streams (report/stream.py). The rule table comes
+    before the results and a result names its rule's index in it, which is known only once
+    every plan's rules are (the pack rules first, in first-use order, then planlint's own),
+    so the results wait in a spool, one JSON line each, and are laid out at the end."""
+
+    def __init__(self, out: Out, lang: str = "zh", root: Path | None = None) -> None:
+        self.out = out
+        self.lang = lang
+        self.root = root
+        self.rules = _RuleTable(lang)
+        self.builtin: dict[str, Finding] = {}  # planlint's own rules, first use first
+        self.results = Spool()
+
+    def add(self, outcome: Result | Failure) -> None:
         if isinstance(outcome, Result):
             for verdict in outcome.verdicts:
-                rules.pack_rule(verdict.rule)
-    artifacts: dict[str, dict[str, str]] = {}
-    for at in located(outcomes, lang):
-        if at.path not in artifacts:
-            artifacts[at.path] = artifact_location(at.path, root)
-        results.append(_result(at, artifacts[at.path], rules))
-    base = Path(os.path.abspath(root if root is not None else os.getcwd()))
-    run: dict[str, Any] = {
-        "tool": {
-            "driver": {
-                "name": "planlint",
-                "version": __version__,
-                "semanticVersion": __version__,
-                "rules": rules.descriptors,
-            }
-        },
-        "originalUriBaseIds": {SRCROOT: {"uri": _file_uri(base.as_posix().rstrip("/") + "/")}},
-        "columnKind": "unicodeCodePoints",
-        "results": results,
-    }
-    doc = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
-    return json.dumps(doc, ensure_ascii=False, indent=2)
+                self.rules.pack_rule(verdict.rule)
+        artifacts: dict[str, dict[str, str]] = {}
+        for at in located([outcome], self.lang):
+            if at.path not in artifacts:
+                artifacts[at.path] = artifact_location(at.path, self.root)
+            result = _result(at, artifacts[at.path])
+            self.builtin.setdefault(result["ruleId"], at.finding)
+            self.results.write(json.dumps(result, ensure_ascii=True) + "\n")
+
+    def finish(self) -> None:
+        for finding in self.builtin.values():
+            self.rules.index_of(finding)  # a rule no verdict named: planlint's own
+        base = Path(os.path.abspath(self.root if self.root is not None else os.getcwd()))
+        run: dict[str, Any] = {
+            "tool": {
+                "driver": {
+                    "name": "planlint",
+                    "version": __version__,
+                    "semanticVersion": __version__,
+                    "rules": self.rules.descriptors,
+                }
+            },
+            "originalUriBaseIds": {SRCROOT: {"uri": _file_uri(base.as_posix().rstrip("/") + "/")}},
+            "columnKind": "unicodeCodePoints",
+            "results": _RESULTS,
+        }
+        doc = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+        head, tail = json.dumps(doc, ensure_ascii=False, indent=2).split(json.dumps(_RESULTS))
+        self.out(head)
+        item = json_array(self.out, _RESULTS_AT - 2)
+        for line in self.results.lines():
+            result = json.loads(line)
+            result["ruleIndex"] = self.rules.index_of_id(result["ruleId"])
+            item(json.dumps(result, ensure_ascii=False, indent=2))
+        item(None)
+        self.results.close()
+        self.out(tail)
 
 
-def _result(at: Located, artifact: dict[str, str], rules: _RuleTable) -> dict[str, Any]:
+def _result(at: Located, artifact: dict[str, str]) -> dict[str, Any]:
+    """A result, its ``ruleIndex`` still None (see :class:`SarifWriter`)."""
     finding, where = at.finding, at.where
-    rule_id, index = rules.index_of(finding)
+    rule_id, index = f"{finding.pack}/{finding.rule}", None
     region: dict[str, int] = {"startLine": where.line}
     if where.column:
         region["startColumn"] = where.column
@@ -137,6 +175,9 @@ class _RuleTable:
         if rid in self._index:
             return self._index[rid]
         return self._add(rule_descriptor(rule, self.lang))
+
+    def index_of_id(self, rule_id: str) -> int:
+        return self._index[rule_id]
 
     def index_of(self, finding: Finding) -> tuple[str, int]:
         rid = f"{finding.pack}/{finding.rule}"

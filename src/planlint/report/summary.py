@@ -7,8 +7,9 @@ all show the same numbers, so they are computed here once, as plain data, with n
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from planlint.checks import Result
 from planlint.checks.base import STATUSES, Verdict
@@ -26,14 +27,17 @@ NOT_CHECKED_MARK = "·"
 
 @dataclass(frozen=True)
 class PlanRow:
-    """One checked plan's row: its verdict per summary column (None: not checked for it)."""
+    """One checked plan's row: its name (:func:`plan_label`), its file, and its status per
+    summary column (None: not checked for it). Plain strings only: a batch keeps one of these
+    per plan for the closing matrix, never the plan itself."""
 
-    result: Result
-    verdicts: tuple[Verdict | None, ...]
+    label: str
+    path: str
+    statuses: tuple[str | None, ...]
 
     @property
     def counts(self) -> dict[str, int]:
-        return {s: sum(v is not None and v.status == s for v in self.verdicts) for s in STATUSES}
+        return {s: sum(v == s for v in self.statuses) for s in STATUSES}
 
 
 @dataclass(frozen=True)
@@ -57,9 +61,9 @@ class BatchSummary:
         """How many plans gave requirement ``index`` each status."""
         counts = dict.fromkeys(STATUSES, 0)
         for row in self.rows:
-            verdict = row.verdicts[index]
-            if verdict is not None:
-                counts[verdict.status] += 1
+            status = row.statuses[index]
+            if status is not None:
+                counts[status] += 1
         return counts
 
     def total(self, status: str) -> int:
@@ -78,20 +82,52 @@ class BatchSummary:
         )
 
 
+class Tally:
+    """The batch summary gathered as outcomes stream past (:meth:`add` each, in the run's
+    order; :meth:`summary` at the end): a compact row per plan and the failures, so the
+    closing matrix needs none of the plans it summarises."""
+
+    def __init__(self) -> None:
+        self.keys: dict[tuple[str, str], int] = {}  # a column's rule -> its index
+        self.rules: list[Rule] = []
+        self.rows: list[PlanRow] = []
+        self.failures: list[Failure] = []
+
+    def add(self, outcome: Result | Failure) -> None:
+        if isinstance(outcome, Failure):
+            self.failures.append(outcome)
+            return
+        statuses: list[str | None] = [None] * len(self.keys)
+        for verdict in outcome.verdicts:
+            key = (verdict.rule.pack, verdict.rule.id)
+            if key not in self.keys:
+                self.keys[key] = len(self.rules)
+                self.rules.append(verdict.rule)
+                statuses.append(None)
+            statuses[self.keys[key]] = sys.intern(verdict.status)
+        self.rows.append(PlanRow(plan_label(outcome), outcome.plan.path, tuple(statuses)))
+
+    def summary(self) -> BatchSummary:
+        """The summary so far; a row made before a later plan added a column has None
+        (not checked for it) there."""
+        width = len(self.rules)
+        rows = tuple(
+            row if len(row.statuses) == width else replace(row, statuses=_padded(row, width))
+            for row in self.rows
+        )
+        return BatchSummary(tuple(self.rules), rows, tuple(self.failures))
+
+
+def _padded(row: PlanRow, width: int) -> tuple[str | None, ...]:
+    return row.statuses + (None,) * (width - len(row.statuses))
+
+
 def summarize(outcomes: Sequence[Result | Failure]) -> BatchSummary:
     """The summary of one run's outcomes, in the run's order."""
-    results = [o for o in outcomes if isinstance(o, Result)]
-    keys: dict[tuple[str, str], Rule] = {}
-    for result in results:
-        for verdict in result.verdicts:
-            keys.setdefault((verdict.rule.pack, verdict.rule.id), verdict.rule)
-    order = list(keys)
-    rows = []
-    for result in results:
-        by_key = {(v.rule.pack, v.rule.id): v for v in result.verdicts}
-        rows.append(PlanRow(result, tuple(by_key.get(k) for k in order)))
-    failures = tuple(o for o in outcomes if isinstance(o, Failure))
-    return BatchSummary(tuple(keys.values()), tuple(rows), failures)
+    tally = Tally()
+    for outcome in outcomes:
+        tally.add(outcome)
+    return tally.summary()
 
 
 def rule_label(rule: Rule, lang: str = "zh") -> str:
@@ -151,11 +187,8 @@ def matrix_rows(summary: BatchSummary, total_label: str) -> list[MatrixRow]:
     (``total_label``) of how many plans miss each requirement, with the batch's totals."""
     rows = [
         MatrixRow(
-            plan_label(row.result),
-            tuple(
-                (STATUS_MARKS[v.status], v.status) if v else (NOT_CHECKED_MARK, None)
-                for v in row.verdicts
-            ),
+            row.label,
+            tuple((STATUS_MARKS[s], s) if s else (NOT_CHECKED_MARK, None) for s in row.statuses),
             str(row.counts["missing"]),
             str(row.counts["unassigned"]),
             "plan",

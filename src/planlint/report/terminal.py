@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderResult
@@ -20,7 +21,8 @@ from planlint.report.cjkwrap import Wrapped, wrap_lines, wrap_text
 from planlint.report.display import LABELS as _LABELS
 from planlint.report.display import NEAR_TITLE as _NEAR_TITLE
 from planlint.report.display import RequirementRow, requirement_rows, shown
-from planlint.report.summary import BatchSummary, legend_lines, matrix_rows, summarize
+from planlint.report.summary import BatchSummary, Tally, legend_lines, matrix_rows
+from planlint.rules.years import year_line
 
 _STATUS_STYLE = {
     "covered": "green",
@@ -194,6 +196,9 @@ def render_result(result: Result, lang: str = "zh", explain: bool = False) -> Gr
     head.append(f"{L['kind']}: ", style="bold").append(f"{word(plan.kind, lang)}   ")
     head.append(f"{L['items']}: ", style="bold").append(f"{len(plan.items)}   ")
     head.append(f"{L['pack']}: ", style="bold").append(", ".join(result.pack_names))
+    said = year_line(result.year, lang)
+    if said:
+        head.append("\n" + said, style="dim")
 
     # plan and pack text as Text or plain data: a "[/b]" in a cell is text, not rich markup
     table = RequirementTable(requirement_rows(result, lang), lang)
@@ -236,14 +241,47 @@ def render_terminal(
 ) -> None:
     """Each plan's report, a file that could not be checked as a line in its place, and after
     a batch (more than one file) the plans-by-requirements summary and the totals line."""
+    writer = TerminalWriter(console, lang, explain)
     for outcome in outcomes:
+        writer.add(outcome)
+    writer.finish()
+
+
+class TerminalWriter:
+    """The terminal report printed plan by plan as a batch streams (report/stream.py), the
+    summary at the end from compact rows. ``around`` wraps each print: a progress bar drawn on
+    the same screen is put away while the report prints (progress.py)."""
+
+    def __init__(
+        self,
+        console: Console,
+        lang: str = "zh",
+        explain: bool = False,
+        around: Callable[[], AbstractContextManager[object]] = nullcontext,
+    ) -> None:
+        self.console = console
+        self.lang = lang
+        self.explain = explain
+        self.around = around
+        self.tally = Tally()
+        self.count = 0
+
+    def add(self, outcome: Result | Failure) -> None:
+        self.count += 1
+        self.tally.add(outcome)
         if isinstance(outcome, Failure):
-            failed = f"{_LABELS[lang]['failed']}: {one_line(outcome.message)}"
-            console.print(Wrapped(Text(failed, style="red")))
-            continue
-        console.print(Panel(render_result(outcome, lang, explain), title="planlint", expand=True))
-    if len(outcomes) > 1:
-        console.print(render_summary(summarize(outcomes), lang))
+            failed = f"{_LABELS[self.lang]['failed']}: {one_line(outcome.message)}"
+            shown: object = Wrapped(Text(failed, style="red"))
+        else:
+            result = render_result(outcome, self.lang, self.explain)
+            shown = Panel(result, title="planlint", expand=True)
+        with self.around():
+            self.console.print(shown)
+
+    def finish(self) -> None:
+        if self.count > 1:
+            with self.around():
+                self.console.print(render_summary(self.tally.summary(), self.lang))
 
 
 def render_summary(summary: BatchSummary, lang: str = "zh") -> Group:

@@ -20,13 +20,9 @@ from planlint.engine import Failure
 from planlint.messages import location_text, near_detail, near_none, near_place, word
 from planlint.output import printable
 from planlint.report.display import LABELS, NEAR_TITLE, requirement_rows, shown
-from planlint.report.summary import (
-    STATUS_MARKS,
-    BatchSummary,
-    legend_lines,
-    matrix_rows,
-    summarize,
-)
+from planlint.report.stream import Joined, Out, collect
+from planlint.report.summary import STATUS_MARKS, BatchSummary, Tally, legend_lines, matrix_rows
+from planlint.rules.years import year_line
 
 _INDENT = "  "
 
@@ -35,15 +31,31 @@ def render_text(
     outcomes: Sequence[Result | Failure], lang: str = "zh", explain: bool = False
 ) -> str:
     """The whole report as one string (no final newline: the writer adds it)."""
-    blocks: list[str] = []
-    for outcome in outcomes:
+    parts: list[str] = []
+    collect(TextWriter(parts.append, lang, explain), outcomes)
+    return "".join(parts)
+
+
+class TextWriter:
+    """The text report written plan by plan (report/stream.py): each plan's block as it
+    arrives, the batch's summary at the end from compact rows."""
+
+    def __init__(self, out: Out, lang: str = "zh", explain: bool = False) -> None:
+        self.block = Joined(out, "\n\n")
+        self.lang = lang
+        self.explain = explain
+        self.tally = Tally()
+
+    def add(self, outcome: Result | Failure) -> None:
         if isinstance(outcome, Failure):
-            blocks.append(f"{LABELS[lang]['failed']}: {printable(outcome.message)}")
+            self.block(f"{LABELS[self.lang]['failed']}: {printable(outcome.message)}")
         else:
-            blocks.append("\n".join(result_lines(outcome, lang, explain)))
-    if len(outcomes) > 1:
-        blocks.append("\n".join(summary_lines(summarize(outcomes), lang)))
-    return "\n\n".join(blocks)
+            self.block("\n".join(result_lines(outcome, self.lang, self.explain)))
+        self.tally.add(outcome)
+
+    def finish(self) -> None:
+        if self.block.count > 1:
+            self.block("\n".join(summary_lines(self.tally.summary(), self.lang)))
 
 
 def result_lines(result: Result, lang: str = "zh", explain: bool = False) -> list[str]:
@@ -58,7 +70,8 @@ def result_lines(result: Result, lang: str = "zh", explain: bool = False) -> lis
         f"{L['items']}: {len(plan.items)}",
         f"{L['pack']}: {', '.join(result.pack_names)}",
     ]
-    lines = ["   ".join(head), f"{L['req']}:"]
+    said = year_line(result.year, lang)
+    lines = ["   ".join(head), *([said] if said else []), f"{L['req']}:"]
     rows = requirement_rows(result, lang)
     title_w = max((cell_len(r.title) for r in rows), default=0)
     status_w = max((cell_len(r.status_text) for r in rows), default=0)

@@ -7,7 +7,7 @@ resolves synonym sets and normalises every term, so the matcher only sees plain 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
@@ -15,9 +15,11 @@ from typing import TYPE_CHECKING, Any
 
 from planlint import __version__, cache
 from planlint.errors import PackError
-from planlint.regularfile import FileTooLarge, read_regular
+from planlint.messages import os_reason
+from planlint.regularfile import FileTooLarge, NotRegularFile, read_regular
 from planlint.rules.clip import name as _name
 from planlint.rules.clip import show as _show
+from planlint.rules.due import Due, NoSuchDay, due_from
 from planlint.rules.limits import DEFAULT_LIMITS, PackLimits
 from planlint.textnorm import normalize
 
@@ -42,6 +44,10 @@ class Pattern:
     none: tuple[tuple[str, ...], ...] = ()
     typos: tuple[tuple[str, ...], ...] = ()  # per group, the terms marked ~ that forgive a typo
     acts: int | None = None  # None: every group is an act
+    # a weighted pattern (match/weighted.py) has no groups: its terms with their weights, and
+    # the share of the weight an item must carry (drafted from a higher document, trace/)
+    weights: tuple[tuple[str, float], ...] = ()
+    share: float = 0.0
 
     @property
     def topics(self) -> tuple[tuple[str, ...], ...]:
@@ -76,10 +82,13 @@ class Rule:
     source_document: str = ""
     source_section: str = ""
     source_url: str = ""  # a link to the source document: SARIF helpUri
+    relayed_by: str = ""  # the lower plan the rule is known from, when the source was not read
     requires_owner: bool = True
     requires_deadline: bool = False
+    due: Due | None = None  # by when the task is due, relative to the plan's year (rules/due.py)
     tests_match: tuple[RuleTest, ...] = ()
     tests_no_match: tuple[RuleTest, ...] = ()
+    tags: tuple[str, ...] = ()  # "trace": a task of a higher document (checks/untraced.py)
 
 
 @dataclass(frozen=True)
@@ -88,6 +97,10 @@ class Pack:
     path: str
     title: str
     rules: tuple[Rule, ...] = field(default_factory=tuple)
+    version: str = ""
+    year: int | None = None  # the work year whose key points it carries (--year auto)
+    extends: tuple[str, ...] = ()  # the packs it extends, nearest first
+    description: str = ""
 
     @cached_property
     def terms(self) -> TermIndex:
@@ -115,55 +128,161 @@ def resolve(spec: str) -> Path:
     path = Path(spec)
     if path.suffix in (".yaml", ".yml") or path.exists():
         if not path.exists():
-            raise PackError(spec, "no such pack file")
+            raise PackError(spec, "no-pack-file")
         return path  # anything but a regular file is refused when it is read
     candidate = builtin_dir() / f"{spec}.yaml"
     if candidate.is_file():
         return candidate
     known = ", ".join(builtin_packs()) or "none"
-    raise PackError(spec, f"no such pack (built-in packs: {known})")
+    raise PackError(spec, "no-pack", known=known)
 
 
 def load_pack(spec: str, limits: PackLimits = DEFAULT_LIMITS) -> Pack:
-    """The pack ``spec`` names, or a one-line PackError (exit 2 at the command line)."""
+    """The pack ``spec`` names, or a one-line PackError (exit 2 at the command line).
+
+    A pack that ``extends`` another is built from the other's rules (loaded the same way, by
+    name or by a path relative to the extending file), less those it ``drop``s, with its own
+    rules replacing those of the same id and the rest added after them."""
     path = resolve(spec)
+    raw = _read(path, limits)
+    data = _load_data(str(path), raw, limits)
+    if "extends" not in data:
+        return _load(str(path), raw, limits)
+    chain = _chain(path, data, limits)
+    composed = _compose(chain)
+    _check_rule_count(composed, str(path), limits)
+    pack = _build(composed, str(path))
+    bases = tuple(_name_of(d) for _, d in chain[1:])
+    return replace(pack, extends=bases)
+
+
+def _read(path: Path, limits: PackLimits) -> bytes:
     try:
-        raw = read_regular(path, limits.max_bytes)
+        return read_regular(path, limits.max_bytes)
     except FileTooLarge as exc:
-        raise PackError(str(path), f"pack is too large ({exc})") from None
+        raise PackError(str(path), "pack-too-large", size=exc.size, limit=exc.limit) from None
+    except NotRegularFile as exc:
+        raise PackError(str(path), "not-regular", what=exc.kind) from None
     except OSError as exc:
-        raise PackError(str(path), exc.strerror or str(exc)) from None
-    return _load(str(path), raw, limits)
+        raise PackError(str(path), "os-error", reason=os_reason(exc)) from None
 
 
-@lru_cache(maxsize=16)
-def _load(path: str, raw: bytes, limits: PackLimits) -> Pack:
-    """A cache hit is only a shortcut: cached data that fails a check or does not build is
-    dropped for a fresh load, so only errors found in the pack file itself are ever reported.
-    Only packs that pass and build are cached."""
+def resolve_base(spec: str, child: Path) -> Path:
+    """What ``extends: spec`` in the pack file ``child`` names: a path beside it, else a pack."""
+    beside = child.parent / spec
+    if Path(spec).suffix in (".yaml", ".yml") and beside.is_file():
+        return beside
+    try:
+        return resolve(spec) if Path(spec).suffix in (".yaml", ".yml") else _builtin(spec)
+    except PackError:
+        known = ", ".join(builtin_packs()) or "none"
+        raise PackError(str(child), "extends-no-pack", pack=_show(spec), known=known) from None
+
+
+def _builtin(spec: str) -> Path:
+    candidate = builtin_dir() / f"{spec}.yaml"
+    if candidate.is_file():
+        return candidate
+    raise PackError(spec, "no-such-pack")
+
+
+def _chain(path: Path, data: dict[str, Any], limits: PackLimits) -> list[tuple[Path, dict]]:
+    """The pack's data and that of each pack it extends, nearest first; a cycle is an error."""
+    chain = [(path, data)]
+    seen = [path.resolve()]
+    while "extends" in chain[-1][1]:
+        here, current = chain[-1]
+        base = resolve_base(current["extends"], here)
+        if base.resolve() in seen:
+            names = " -> ".join(_name_of(d) for _, d in chain)
+            cycle = f"{names} -> {current['extends']}"
+            raise PackError(str(path), "extends-cycle", cycle=cycle)
+        seen.append(base.resolve())
+        chain.append((base, _load_data(str(base), _read(base, limits), limits)))
+    return chain
+
+
+def _name_of(data: dict[str, Any]) -> str:
+    return str(data.get("pack", "?"))
+
+
+def _compose(chain: list[tuple[Path, dict[str, Any]]]) -> dict[str, Any]:
+    """One pack's data from a chain (nearest first): the farthest base, each extension over it.
+    Unknown ``drop`` ids are errors, so a typo cannot silently keep a rule."""
+    data = dict(chain[-1][1])
+    for where, ext in reversed(chain[:-1]):
+        rules = list(data.get("rules", []))
+        ids = [r["id"] for r in rules]
+        for rid in ext.get("drop", []):
+            if rid not in ids:
+                raise PackError(str(where), "drop-no-rule", rule=_name(rid), base=_name_of(data))
+        rules = [r for r in rules if r["id"] not in ext.get("drop", [])]
+        index = {r["id"]: n for n, r in enumerate(rules)}
+        for rule in ext.get("rules", []):
+            if rule["id"] in index:
+                rules[index[rule["id"]]] = rule  # an override keeps the base rule's place
+            else:
+                rules.append(rule)
+        merged = {k: v for k, v in data.items() if k not in ("extends", "drop")}
+        merged.update({k: v for k, v in ext.items() if k not in ("extends", "drop", "rules")})
+        merged["synonyms"] = {**data.get("synonyms", {}), **ext.get("synonyms", {})}
+        merged["rules"] = rules
+        data = merged
+    return data
+
+
+@lru_cache(maxsize=32)
+def _load_data(path: str, raw: bytes, limits: PackLimits) -> dict[str, Any]:
+    """One pack file's validated data. A cache hit is only a shortcut: cached data that fails a
+    check or does not build is dropped for a fresh load, so only errors found in the pack file
+    itself are ever reported. Only packs that pass and build are cached."""
+    from planlint.rules.validate import validate
+
     entry = cache.key(raw, _schema_text().encode(), __version__.encode())
     data = cache.get(entry, limits.max_cache_bytes)
     if isinstance(data, dict):
         try:
             _check_rule_count(data, path, limits)
-            return _build(data, path)
+            if "extends" in data:
+                validate(data, path, schema())  # an extension alone does not build: check it
+            else:
+                _build(data, path)
+            return data
         except (PackError, LookupError, TypeError, ValueError, AttributeError):
             pass
-    from planlint.rules.validate import validate
     from planlint.rules.yamlload import load_yaml
 
     data = load_yaml(path, raw, limits)
     _check_rule_count(data, path, limits)
     validate(data, path, schema())
-    pack = _build(data, path)
+    if "extends" not in data:
+        _build(data, path)
+    else:
+        _check_own_ids(data, path)
     cache.put(entry, data)
-    return pack
+    return data
+
+
+def _check_own_ids(data: dict[str, Any], path: str) -> None:
+    seen: set[str] = set()
+    for raw in data.get("rules", []):
+        if raw["id"] in seen:
+            raise PackError(path, "duplicate-rule-id", rule=_name(raw["id"]))
+        seen.add(raw["id"])
+
+
+@lru_cache(maxsize=16)
+def _load(path: str, raw: bytes, limits: PackLimits) -> Pack:
+    """A pack that extends nothing, built once per content."""
+    return _build(_load_data(path, raw, limits), path)
 
 
 def _check_rule_count(data: Any, path: str, limits: PackLimits) -> None:
     rules = data.get("rules") if isinstance(data, dict) else None
     if isinstance(rules, list) and len(rules) > limits.max_rules:
-        raise PackError(path, f"rules: {len(rules):,} rules; the limit is {limits.max_rules:,}")
+        raise PackError(
+            path, "too-many-rules", count=f"{len(rules):,}", limit=f"{limits.max_rules:,}"
+        )
 
 
 @lru_cache(maxsize=1)
@@ -184,7 +303,7 @@ def _build(data: dict[str, Any], path: str) -> Pack:
     for raw in data["rules"]:
         rid = raw["id"]
         if rid in seen:
-            raise PackError(path, f"rule {_name(rid)}: id: duplicate rule id")
+            raise PackError(path, "duplicate-rule-id", rule=_name(rid))
         seen.add(rid)
         m = raw["match"]
         synonyms = {**shared, **m.get("synonyms", {})}
@@ -195,7 +314,7 @@ def _build(data: dict[str, Any], path: str) -> Pack:
                 if term.startswith("$"):
                     if term[1:] not in synonyms:
                         raise PackError(
-                            path, f"rule {_name(rid)}: match: unknown synonym set {_show(term)}"
+                            path, "unknown-synonym-set", rule=_name(rid), term=_show(term)
                         )
                     terms.extend(synonyms[term[1:]])
                 else:
@@ -203,9 +322,7 @@ def _build(data: dict[str, Any], path: str) -> Pack:
             for term in terms:
                 if term.startswith("~") and len(normalize(term[1:])) < MIN_TYPO_LEN:
                     raise PackError(
-                        path,
-                        f"rule {_name(rid)}: match: {_show(term)}: typo tolerance needs"
-                        f" {MIN_TYPO_LEN}+ characters",
+                        path, "typo-too-short", rule=_name(rid), term=_show(term), min=MIN_TYPO_LEN
                     )
             return terms
 
@@ -218,7 +335,9 @@ def _build(data: dict[str, Any], path: str) -> Pack:
             return tuple(dict.fromkeys(normalize(x[1:]) for x in expand(g) if x.startswith("~")))
 
         patterns = tuple(
-            Pattern(
+            _weighted(p, group)
+            if "weighted" in p
+            else Pattern(
                 groups=tuple(group(g) for g in [*p["all"], *p.get("topic", [])]),
                 within=p.get("within"),
                 none=tuple(group(g) for g in p.get("none", [])),
@@ -242,8 +361,10 @@ def _build(data: dict[str, Any], path: str) -> Pack:
                 source_document=source.get("document", ""),
                 source_section=source.get("section", ""),
                 source_url=source.get("url", ""),
+                relayed_by=source.get("relayed_by", ""),
                 requires_owner=requires.get("owner", True),
                 requires_deadline=requires.get("deadline", False),
+                due=_due(raw, rid, path),
                 match=MatchSpec(
                     patterns=patterns,
                     exclude=tuple(normalize(t) for t in m.get("exclude", [])),
@@ -251,9 +372,52 @@ def _build(data: dict[str, Any], path: str) -> Pack:
                 ),
                 tests_match=tuple(_rule_test(t) for t in tests.get("match", [])),
                 tests_no_match=tuple(_rule_test(t) for t in tests.get("no_match", [])),
+                tags=tuple(raw.get("tags", [])),
             )
         )
-    return Pack(name=name, path=path, title=data.get("title", name), rules=tuple(rules))
+    return Pack(
+        name=name,
+        path=path,
+        title=data.get("title", name),
+        rules=tuple(rules),
+        version=str(data.get("version", "")),
+        year=data.get("year"),
+        description=data.get("description", "").strip(),
+    )
+
+
+def _due(raw: dict[str, Any], rid: str, path: str) -> Due | None:
+    try:
+        return due_from(raw.get("due"))
+    except NoSuchDay as exc:
+        raise PackError(
+            path, "due-no-such-day", rule=_name(rid), month=exc.month, day=exc.day
+        ) from None
+
+
+def _weighted(p: dict[str, Any], group: Any) -> Pattern:
+    """A weighted pattern: its terms normalised (a term that normalises to another's text
+    adds its weight to it), its veto groups as in any pattern."""
+    weights: dict[str, float] = {}
+    for term, weight in p["weighted"].items():
+        key = normalize(term)
+        if key:
+            weights[key] = weights.get(key, 0.0) + float(weight)
+    return Pattern(
+        groups=(),
+        none=tuple(group(g) for g in p.get("none", [])),
+        weights=tuple(weights.items()),
+        share=float(p["share"]),
+    )
+
+
+def pack_from_data(data: dict[str, Any], path: str) -> Pack:
+    """A pack made in memory (a draft from a higher document, trace/): validated against
+    the schema and built like a pack file, so it is used exactly as one would be."""
+    from planlint.rules.validate import validate
+
+    validate(data, path, schema())
+    return _build(data, path)
 
 
 def _rule_test(raw: str | dict[str, str]) -> RuleTest:

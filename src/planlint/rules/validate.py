@@ -11,26 +11,28 @@ import itertools
 from typing import Any
 
 from planlint.errors import PackError
+from planlint.messages import Phrase
 from planlint.rules.clip import name, one_line, show
 
 _RANKED = 20
+# the kinds of values, as codes the error catalogue says in the run's language (messages._KINDS)
 _JSON_TYPES = (
-    (bool, "a boolean"),
-    (int, "an integer"),
-    (float, "a number"),
-    (str, "text"),
-    (list, "a list"),
-    (dict, "a mapping"),
-    (type(None), "null"),
+    (bool, "json-boolean"),
+    (int, "json-integer"),
+    (float, "json-number"),
+    (str, "json-text"),
+    (list, "json-list"),
+    (dict, "json-mapping"),
+    (type(None), "json-null"),
 )
 _SCHEMA_TYPES = {
-    "string": "text",
-    "integer": "an integer",
-    "number": "a number",
-    "boolean": "true or false",
-    "array": "a list",
-    "object": "a mapping",
-    "null": "null",
+    "string": "json-text",
+    "integer": "json-integer",
+    "number": "json-number",
+    "boolean": "json-true-false",
+    "array": "json-list",
+    "object": "json-mapping",
+    "null": "json-null",
 }
 
 
@@ -51,10 +53,16 @@ def validate(data: Any, path: str, schema: dict[str, Any]) -> None:
     where = list(error.absolute_path)
     rule = ""
     if len(where) >= 2 and where[0] == "rules" and isinstance(where[1], int):
-        rule = f"rule {_rule_name(data['rules'][where[1]], where[1])}: "
+        rule = _rule_name(data["rules"][where[1]], where[1])
         where = where[2:]
-    key = ".".join(name(part) for part in where) or ("" if rule else "(top level)")
-    raise PackError(path, one_line(f"{rule}{key + ': ' if key else ''}{describe(error)}"))
+    key = ".".join(name(part) for part in where)
+    if rule:
+        place: Phrase | str = (
+            Phrase("at-rule-key", rule=rule, key=key) if key else Phrase("at-rule", rule=rule)
+        )
+    else:
+        place = Phrase("at-key", key=key) if key else Phrase("at-top")
+    raise PackError(path, "pack-schema", where=place, problem=describe(error))
 
 
 def _rule_name(rule: Any, index: int) -> str:
@@ -62,26 +70,32 @@ def _rule_name(rule: Any, index: int) -> str:
     return name(rid) if rid else f"#{index + 1}"
 
 
-def describe(error: Any) -> str:
+def describe(error: Any) -> Phrase:
     """What is wrong, in a few words, with the value shown clipped."""
     keyword, expected, value = error.validator, error.validator_value, error.instance
     if keyword == "type":
         wanted = [expected] if isinstance(expected, str) else list(expected)
-        words = " or ".join(_SCHEMA_TYPES.get(t, t) for t in wanted)
-        return f"expected {words}, not {kind(value)} {show(value)}"
+        words = tuple(_SCHEMA_TYPES.get(t, t) for t in wanted)
+        return Phrase("schema-type", expected=words, actual=kind(value), value=show(value))
     if keyword == "enum":
-        return f"{show(value)} is not one of {', '.join(map(str, expected))}"
+        return Phrase("schema-enum", value=show(value), allowed=", ".join(map(str, expected)))
     if keyword == "additionalProperties" and isinstance(value, dict):
         known = error.schema.get("properties", {})
         extra = [k for k in value if k not in known]
         shown = ", ".join(show(k) for k in extra[:3]) + (", ..." if len(extra) > 3 else "")
-        return f"unknown key{'s' if len(extra) > 1 else ''} {shown}"
+        return Phrase("schema-unknown-keys" if len(extra) > 1 else "schema-unknown-key", keys=shown)
+    if keyword == "required" and isinstance(value, dict):
+        missing = next((k for k in expected if k not in value), None)
+        if missing is not None:
+            return Phrase("schema-required", key=repr(missing))
     if keyword == "pattern":
-        return f"{show(value)} does not match {expected}"
+        return Phrase("schema-pattern", value=show(value), pattern=expected)
     if keyword in ("oneOf", "anyOf"):
-        hint = error.schema.get("description") or "any allowed form"
-        return f"{show(value)} does not fit: {hint}"
-    return error.message.replace(repr(value), show(value))
+        hint = error.schema.get("description")
+        if not hint:
+            return Phrase("schema-no-form", value=show(value))
+        return Phrase("schema-form", value=show(value), hint=hint)
+    return Phrase("schema-other", detail=one_line(error.message.replace(repr(value), show(value))))
 
 
 def kind(value: Any) -> str:

@@ -27,12 +27,12 @@ from planlint.rules.limits import PackLimits
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _MERGE = "tag:yaml.org,2002:merge"
-_NOT_JSON = {
-    _TIMESTAMP: "a date",
-    "tag:yaml.org,2002:binary": "binary data",
-    "tag:yaml.org,2002:set": "a set",
-    "tag:yaml.org,2002:omap": "an ordered map",
-    "tag:yaml.org,2002:pairs": "a list of pairs",
+_NOT_JSON = {  # codes the error catalogue says in the run's language (messages._KINDS)
+    _TIMESTAMP: "yaml-date",
+    "tag:yaml.org,2002:binary": "yaml-binary",
+    "tag:yaml.org,2002:set": "yaml-set",
+    "tag:yaml.org,2002:omap": "yaml-omap",
+    "tag:yaml.org,2002:pairs": "yaml-pairs",
 }
 
 
@@ -55,21 +55,21 @@ class PackLoader(_BaseLoader):  # type: ignore[misc, valid-type]
         # node.value now also holds the pairs a ``<<`` merge brought in, each with its own line
         for key_node, _ in node.value:
             if not isinstance(self.construct_object(key_node), str):
-                _refuse(key_node.start_mark, f"key {_key_text(key_node)} is not text (quote it)")
+                _refuse(key_node.start_mark, "yaml-key-not-text", key=_key_text(key_node))
         return mapping
 
 
 def _refuse_not_json(loader: PackLoader, node: yaml.Node) -> None:
     what = _NOT_JSON.get(node.tag, node.tag)
-    _refuse(node.start_mark, f"{what} ({node.tag}) cannot be used in a pack")
+    _refuse(node.start_mark, "yaml-not-json", what=what, tag=node.tag, doc="pack")
 
 
 for _tag in _NOT_JSON:
     PackLoader.add_constructor(_tag, _refuse_not_json)
 
 
-def _refuse(mark: yaml.Mark, problem: str) -> NoReturn:
-    raise PackError("", f"line {mark.line + 1}: {problem}")
+def _refuse(mark: yaml.Mark, problem: str, /, **params: object) -> NoReturn:
+    raise PackError("", problem, line=mark.line + 1, **params)
 
 
 def _key_text(node: yaml.Node) -> str:
@@ -89,7 +89,9 @@ def _refuse_duplicate_keys(node: yaml.MappingNode) -> None:
         if ident in first:
             _refuse(
                 key_node.start_mark,
-                f"duplicate key {_key_text(key_node)} (first at line {first[ident]})",
+                "yaml-duplicate-key",
+                key=_key_text(key_node),
+                first=first[ident],
             )
         first[ident] = key_node.start_mark.line + 1
 
@@ -112,16 +114,14 @@ def check_shape(text: str, limits: PackLimits) -> None:
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 stack.append([event.anchor, 1, 0])
                 if len(stack) > limits.max_depth:
-                    raise PackError(
-                        "", f"line {line}: nested deeper than {limits.max_depth} levels"
-                    )
+                    raise PackError("", "yaml-too-deep", line=line, limit=limits.max_depth)
                 continue
             if isinstance(event, yaml.ScalarEvent):
                 anchor, size, height = event.anchor, 1 + len(event.value), 0
             elif isinstance(event, yaml.AliasEvent):
                 if any(frame[0] == event.anchor for frame in stack):
                     alias = name(event.anchor)
-                    raise PackError("", f"line {line}: alias *{alias} is inside the node it names")
+                    raise PackError("", "yaml-alias-loop", line=line, alias=alias)
                 anchor = None
                 size, height = anchored.get(event.anchor, (1, 0))
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
@@ -132,7 +132,7 @@ def check_shape(text: str, limits: PackLimits) -> None:
             if anchor is not None:
                 anchored[anchor] = (size, height)
             if len(stack) + height > limits.max_depth:
-                raise PackError("", f"line {line}: nested deeper than {limits.max_depth} levels")
+                raise PackError("", "yaml-too-deep", line=line, limit=limits.max_depth)
             if stack:
                 stack[-1][1] += size
                 stack[-1][2] = max(stack[-1][2], height)
@@ -142,9 +142,7 @@ def check_shape(text: str, limits: PackLimits) -> None:
                 size = total
             if size > limits.max_expanded:
                 raise PackError(
-                    "",
-                    f"line {line}: with its aliases expanded the pack passes "
-                    f"{limits.max_expanded:,} characters (an alias bomb?)",
+                    "", "yaml-alias-bomb", line=line, limit=f"{limits.max_expanded:,}", doc="pack"
                 )
     finally:
         loader.dispose()
@@ -155,7 +153,7 @@ def load_yaml(path: str, raw: bytes, limits: PackLimits) -> Any:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise PackError(path, f"pack is not UTF-8 text (byte {exc.start})") from None
+        raise PackError(path, "not-utf8", doc="pack", at=exc.start) from None
     try:
         check_shape(text, limits)
         loader = PackLoader(text)
@@ -164,12 +162,14 @@ def load_yaml(path: str, raw: bytes, limits: PackLimits) -> Any:
         finally:
             loader.dispose()
     except PackError as exc:
-        raise PackError(path, exc.problem) from None
+        raise exc.at(path) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark else ""
+        line = mark.line + 1 if mark else None
         problem = getattr(exc, "problem", None) or str(exc)
         context = getattr(exc, "context", None)
         if context and getattr(exc, "problem", None):
             problem = f"{context}, {problem}"
-        raise PackError(path, f"invalid YAML{where}: {one_line(problem)}") from None
+        if line is None:
+            raise PackError(path, "invalid-yaml", detail=one_line(problem)) from None
+        raise PackError(path, "invalid-yaml-at", line=line, detail=one_line(problem)) from None
