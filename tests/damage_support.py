@@ -1,6 +1,7 @@
 """One-line damage to a text example plan, and which items that damage may cost.
 
-Used by tests/test_damage.py; the definitions (what "touched" and "kept" mean) are documented
+Used by tests/test_damage.py (and ``damage_lines``, hypothesis's line damage, by the layout
+tests); the definitions (what "touched" and "kept" mean) are documented
 in that module's docstring. Everything here works on the pristine file and its pristine parse:
 the lines of each item's region, of the header it sits under, of its section headings and of
 its row number are found once, and a damage "touches" the items whose set holds its line.
@@ -14,6 +15,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+
+from hypothesis import strategies as st
 
 from planlint.model import Item, Plan
 from planlint.parse import parse
@@ -112,6 +115,20 @@ def _clip(text: str, n: int = 24, tail: bool = False) -> str:
     if len(text) <= n:
         return text
     return "…" + text[-n:] if tail else text[:n] + "…"
+
+
+def damage_lines(data: st.DataObject, lines: list[str], mark: str) -> list[str]:
+    """Up to six lines drawn by hypothesis, each cut to its head or tail, emptied, or split by
+    ``mark`` (what the format puts between cells: spaces, a box-drawing bar): the damage a
+    layout reader must survive, costing rows at most (tests/test_layout*.py)."""
+    for _ in range(data.draw(st.integers(0, 6))):
+        i = data.draw(st.integers(0, len(lines) - 1))
+        line = lines[i]
+        cut = data.draw(st.integers(0, len(line)))
+        lines[i] = data.draw(
+            st.sampled_from([line[:cut], line[cut:], line[:cut] + mark + line[cut:], ""])
+        )
+    return lines
 
 
 def all_damages(src: Source) -> list[Damage]:

@@ -280,30 +280,38 @@ def xlsx_rows(rows: int) -> bytes:
 # --- PDF and HTML ----------------------------------------------------------------------------
 
 
-def pdf_flate_bomb(inflated: int) -> bytes:
-    """A one-page PDF whose content stream inflates to ``inflated`` bytes of spaces."""
-    packer = zlib.compressobj(9)
-    block = b" " * (1 << 20)
-    body = b"".join(packer.compress(block) for _ in range(inflated >> 20)) + packer.flush()
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 800] /Contents 4 0 R >>",
-        b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(body), body),
-    ]
+def handmade_pdf(objects: list[bytes], trailer: bytes = b"<< /Root 1 0 R /Size {n} >>") -> bytes:
+    """A PDF of these objects (numbered from 1, the catalog first) with a correct xref table;
+    ``trailer`` may name ``{n}`` (the table's size) and ``{xref}`` (where the table starts)."""
     out = b"%PDF-1.4\n"
     offsets = []
-    for n, obj in enumerate(objects, 1):
+    for n, body in enumerate(objects, 1):
         offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (n, obj)
+        out += b"%d 0 obj\n%s\nendobj\n" % (n, body)
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Root 1 0 R /Size %d >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
+    trailer = trailer.replace(b"{n}", b"%d" % (len(objects) + 1)).replace(b"{xref}", b"%d" % xref)
+    out += b"trailer\n%s\nstartxref\n%d\n%%%%EOF\n" % (trailer, xref)
     return out
+
+
+def pdf_flate_bomb(inflated: int, image: bool = False) -> bytes:
+    """A one-page PDF whose content stream inflates to ``inflated`` bytes of spaces; ``image``
+    marks the stream /Image, a disguise (it is still the page's content)."""
+    packer = zlib.compressobj(9)
+    block = b" " * (1 << 20)
+    body = b"".join(packer.compress(block) for _ in range(inflated >> 20)) + packer.flush()
+    marked = b" /Subtype /Image" if image else b""
+    stream = b"<< /Length %d%s /Filter /FlateDecode >>\nstream\n%s\nendstream"
+    return handmade_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 800] /Contents 4 0 R >>",
+            stream % (len(body), marked, body),
+        ]
+    )
 
 
 def html_rowspan(rowspan: int = 1000, chars: int = 110_000) -> bytes:

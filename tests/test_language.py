@@ -60,8 +60,8 @@ _FORWARDING = {
     ("errors.py", "problem"),
     ("errors.py", "at"),
     ("errors.py", "_rebuild"),
-    ("messages.py", "render"),
-    ("messages.py", "_phrase"),
+    ("language.py", "render"),  # messages/language.py: Phrase.render
+    ("language.py", "_phrase"),
     ("engine.py", "_failed"),
     ("datafile.py", "read_data"),
     ("guard.py", "usage_line"),

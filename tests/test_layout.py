@@ -24,6 +24,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from damage_support import damage_lines
 from planlint.model import Cell
 from planlint.readers import centred, layout
 from planlint.readers.centred import Rows, header_lines, place_cells
@@ -769,9 +770,12 @@ ADVERSARIAL = {
 
 @pytest.mark.parametrize("name", list(ADVERSARIAL))
 def test_adversarial_lines_return_fast(name):
+    """A hang guard, not a speed target (those are in benchmarks/): each input takes about a
+    second, while a quadratic pass over its 10,000-40,000 lines would take many minutes, so the
+    bound is wide enough for a loaded machine and still catches that."""
     start = time.perf_counter()
     spans = find_tables(ADVERSARIAL[name])
-    assert time.perf_counter() - start < 5.0
+    assert time.perf_counter() - start < 30.0
     for span in spans:
         assert 0 <= span.start < span.end <= len(ADVERSARIAL[name])
 
@@ -848,14 +852,7 @@ def test_never_raises_and_spans_are_sound(lines):
 def test_damaged_real_outputs_never_raise(data):
     name = data.draw(st.sampled_from(sorted(p.name for p in FIXTURES.glob("*.txt"))))
     lines = (FIXTURES / name).read_text(encoding="utf-8").split("\n")
-    for _ in range(data.draw(st.integers(0, 6))):
-        i = data.draw(st.integers(0, len(lines) - 1))
-        line = lines[i]
-        cut = data.draw(st.integers(0, len(line)))
-        lines[i] = data.draw(
-            st.sampled_from([line[:cut], line[cut:], line[:cut] + "│" + line[cut:], ""])
-        )
-    find_tables(lines)
+    find_tables(damage_lines(data, lines, "│"))
 
 
 if __name__ == "__main__":

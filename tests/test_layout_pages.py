@@ -26,6 +26,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from damage_support import damage_lines
 from planlint.parse import parse
 from planlint.readers import read_document
 from planlint.readers.layout import find_tables
@@ -206,12 +207,6 @@ def test_damaged_pages_never_raise(data):
     """Cut, emptied or barred lines of these outputs cost rows at most, never an error."""
     stem = data.draw(st.sampled_from(STEMS))
     lines = (PAGES / f"{stem}.lo.pdftotext-layout.txt").read_text(encoding="utf-8").split("\n")
-    for _ in range(data.draw(st.integers(0, 6))):
-        i = data.draw(st.integers(0, len(lines) - 1))
-        line = lines[i]
-        cut = data.draw(st.integers(0, len(line)))
-        lines[i] = data.draw(
-            st.sampled_from([line[:cut], line[cut:], line[:cut] + "   " + line[cut:], ""])
-        )
+    lines = damage_lines(data, lines, "   ")
     for span in find_tables(lines):
         assert 0 <= span.start < span.end <= len(lines)

@@ -8,11 +8,11 @@ PDFs drawn with reportlab (ruled, unruled over several pages, a grid drawn as on
 from __future__ import annotations
 
 import io
-import zlib
 from pathlib import Path
 
 import pytest
 
+from hostile_files import pdf_flate_bomb
 from planlint.errors import ReadError
 from planlint.parse import parse
 from planlint.readers import Limits, read_document
@@ -234,35 +234,11 @@ def test_grid_drawn_as_one_path(tmp_path, in_form):
 # --- budgets -------------------------------------------------------------------------------------
 
 
-def _pdf(objects: list[bytes]) -> bytes:
-    out = b"%PDF-1.4\n"
-    offsets = []
-    for n, obj in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (n, obj)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    trailer = b"trailer\n<< /Root 1 0 R /Size %d >>\nstartxref\n%d\n%%%%EOF\n"
-    return out + trailer % (len(objects) + 1, xref)
-
-
 def test_content_stream_marked_as_an_image_is_measured(tmp_path):
     """Images are not inflated to measure them (pdfium never decodes them to read text), but
     a page can name a stream marked /Image as its content: it is measured as content."""
-    packer = zlib.compressobj(9)
-    body = b"".join(packer.compress(b" " * (1 << 20)) for _ in range(3)) + packer.flush()
-    stream = b"<< /Length %d /Subtype /Image /Filter /FlateDecode >>\nstream\n%s\nendstream"
-    data = _pdf(
-        [
-            b"<< /Type /Catalog /Pages 2 0 R >>",
-            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 800] /Contents 4 0 R >>",
-            stream % (len(body), body),
-        ]
-    )
     path = tmp_path / "disguised.pdf"
-    path.write_bytes(data)
+    path.write_bytes(pdf_flate_bomb(3 << 20, image=True))
     with pytest.raises(ReadError) as err:
         read_document(path, limits=Limits(max_pdf_stream=1 << 20))
     assert err.value.params.get("limit") == "max_pdf_stream"

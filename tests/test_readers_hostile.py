@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest_formats import build_docx, build_html, build_xlsx, rezip, zip_member
+from hostile_files import handmade_pdf
 from planlint.errors import ReadError
 from planlint.readers import Limits, read_document
 from planlint.readers.doc import find_soffice
@@ -187,20 +188,6 @@ def test_empty_and_missing(tmp_path):
 
 
 # --- PDF --------------------------------------------------------------------------------------
-
-
-def handmade_pdf(objects: list[bytes], trailer: bytes = b"<< /Root 1 0 R /Size {n} >>") -> bytes:
-    out = b"%PDF-1.4\n"
-    offsets = []
-    for n, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (n, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    trailer = trailer.replace(b"{n}", b"%d" % (len(objects) + 1)).replace(b"{xref}", b"%d" % xref)
-    out += b"trailer\n%s\nstartxref\n%d\n%%%%EOF\n" % (trailer, xref)
-    return out
 
 
 CATALOG = b"<< /Type /Catalog /Pages 2 0 R >>"

@@ -54,6 +54,44 @@ def test_show_gives_title_source_patterns_and_tests():
     assert "relayed by" in _rules("show", "employment-2021", "--lang", "en").stdout
 
 
+def test_show_gives_the_due_date_by_kind_of_issuer():
+    """The annual report's date differs by issuer (core.yaml ``due.issuers``): every date is
+    shown, relative to the plan's year, with its basis and the date an unknown issuer gets."""
+    zh = _rules("show", "core/annual-report").stdout.splitlines()
+    at = zh.index("规定完成时限: 次年1月31日（依据：《中华人民共和国政府信息公开条例》第四十九条）")
+    assert zh[at + 1 : at + 3] == [
+        "  - 发文机关为人民政府或其办公厅（室）时: 次年3月31日",
+        "  - 发文机关类别不明时（取各类中最晚的时限）: 次年3月31日",
+    ]
+    en = _rules("show", "core/annual-report", "--lang", "en").stdout.splitlines()
+    at = next(i for i, line in enumerate(en) if line.startswith("due: "))
+    assert en[at : at + 3] == [
+        "due: 31 January of the next year (basis: 《中华人民共和国政府信息公开条例》第四十九条)",
+        "  - when a people's government or its general office issues the plan: "
+        "31 March of the next year",
+        "  - when the issuer's kind is unknown (the latest date of any kind): "
+        "31 March of the next year",
+    ]
+    assert "due: " not in _rules("show", "core/leader-briefing", "--lang", "en").stdout
+
+
+def test_show_gives_a_due_month_end_in_the_plans_year(tmp_path):
+    pack = _write(
+        tmp_path,
+        "due.yaml",
+        "pack: due\nrules:\n  - id: ledger\n    title: 台账\n    severity: warning\n"
+        "    due: {month: 6, issuers: {department: {month: 2, day: 29, year: next}}}\n"
+        "    match:\n      any:\n        - all: [台账]\n",
+    )
+    zh = _rules("show", "ledger", "--pack", str(pack)).stdout.splitlines()
+    assert "规定完成时限: 当年6月底" in zh
+    assert "  - 发文机关为政府部门时: 次年2月29日" in zh
+    assert "  - 发文机关类别不明时（取各类中最晚的时限）: 次年2月29日" in zh
+    en = _rules("show", "ledger", "--pack", str(pack), "--lang", "en").stdout.splitlines()
+    assert "due: the end of June of the plan's year" in en
+    assert "  - when a government department issues the plan: 29 February of the next year" in en
+
+
 def test_show_an_unknown_rule_is_exit_2():
     result = _rules("show", "no-such-rule")
     assert result.exit_code == 2 and "no-such-rule" in result.stderr

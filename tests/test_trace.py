@@ -57,6 +57,14 @@ def _untraced(result) -> set[str]:
     return {f.item for f in result.findings if f.rule == "untraced"}
 
 
+def _traced_json(plan: Path, *options: str) -> dict:
+    """``check PLAN --against HIGHER -f json OPTIONS``, which must pass: the one plan's JSON."""
+    out = runner.invoke(app, ["check", str(plan), "--against", str(HIGHER), "-f", "json", *options])
+    assert out.exit_code == 0, out.output
+    (shown,) = json.loads(out.stdout)["plans"]
+    return shown
+
+
 @pytest.mark.parametrize(
     ("plan", "links", "dropped", "local"),
     [
@@ -221,12 +229,7 @@ def test_higher_document_as_a_table(tmp_path):
 
 
 def test_select_names_a_task_of_the_higher_document(table_plan):
-    out = runner.invoke(
-        app,
-        ["check", str(table_plan), "--against", str(HIGHER), "-f", "json", "--select", "t-4-3"],
-    )
-    assert out.exit_code == 0, out.output
-    (plan,) = json.loads(out.stdout)["plans"]
+    plan = _traced_json(table_plan, "--select", "t-4-3")
     assert [(r["rule"], r["status"]) for r in plan["requirements"]] == [("t-4-3", "missing")]
 
 
@@ -250,12 +253,7 @@ def test_readme_shows_a_current_trace_report(monkeypatch):
 
 
 def test_untraced_items_can_be_ignored(table_plan):
-    out = runner.invoke(
-        app,
-        ["check", str(table_plan), "--against", str(HIGHER), "-f", "json", "--ignore", "untraced"],
-    )
-    assert out.exit_code == 0, out.output
-    (plan,) = json.loads(out.stdout)["plans"]
+    plan = _traced_json(table_plan, "--ignore", "untraced")
     assert not [f for f in plan["findings"] if f["rule"] == "untraced"]
 
 

@@ -1,8 +1,9 @@
-"""Command line: ``planlint check PATH...``. Thin: options in, engine, report out."""
+"""Command line: ``planlint check PATH...``. Thin: options declared here, resolved (the
+language, ``--format auto``) into a request, one call to the run (planlint.run), and its exit
+code out; a PlanlintError the run raises is one line and exit code 2 (:func:`exit_code_of`)."""
 
 from __future__ import annotations
 
-import contextlib
 import sys
 from enum import Enum
 from functools import partial
@@ -13,21 +14,13 @@ import typer
 
 from planlint import __version__
 from planlint.helptext import command_language
-from planlint.messages import error_text, os_reason, word
-from planlint.output import write_document, write_error
 from planlint.report import FORMATS
 from planlint.workers import DEFAULT_MEMORY_MB, DEFAULT_SECONDS, WorkerLimits
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-    from pathlib import Path
+    from collections.abc import Callable
 
-    from planlint.config import Config
-    from planlint.engine import Failure
-    from planlint.policy import Applied, Settler
-    from planlint.progress import Progress
-    from planlint.report.deliver import ReportStream
-    from planlint.report.github import StepSummary
+    from planlint.run import Say
 
 app = typer.Typer(
     add_completion=False,
@@ -82,38 +75,10 @@ _LIMIT = typer.Option(
 )
 
 
-def _reading_limits(max_size: int, specs: list[str] | None):
-    """The reader's Limits for this run: ``--max-size`` in MB, then each ``--limit`` over it."""
-    from planlint.readers.limits import Limits, with_limits
-
-    return with_limits(Limits(max_bytes=max_size * 1024 * 1024), specs or [])
-
-
 # Any format to a file, written atomically (report/deliver.py); xlsx needs it on a terminal.
 _OUTPUT = typer.Option(
     "--output", "-o", metavar="FILE", help="Write the report to FILE (atomically), not stdout."
 )
-
-
-@contextlib.contextmanager
-def _reporting(
-    fmt: str, lang: str, output: str | None, explain: bool, on_done: Progress | None
-) -> Iterator[ReportStream]:
-    """The report written as outcomes are added (report/deliver.py), to stdout or
-    ``--output``, with the progress bar put away while it prints; a file that cannot be
-    written is exit 2."""
-    from planlint.messages import doc_text
-    from planlint.progress import hidden
-    from planlint.report.deliver import ReportNotWritten, report_stream
-
-    try:
-        with report_stream(fmt, lang, output, explain, partial(hidden, on_done)) as report:
-            yield report
-    except ReportNotWritten as failed:
-        exc = failed.__cause__
-        reason = getattr(exc, "strerror", None) or type(exc).__name__
-        _error(doc_text("cannot-write", lang, path=output, reason=reason), lang)
-        raise typer.Exit(2) from None
 
 
 class Lang(str, Enum):
@@ -149,20 +114,6 @@ _AGAINST = typer.Option(
 )
 
 
-def _traced_packs(higher: str, explicit: bool, settings: Config, max_size: int) -> tuple:
-    """The higher document drafted into a pack (trace/), first, then the packs ``--pack``
-    named (``explicit``), and no year pack; the settings' rule selection and severities apply
-    to them all, so ``--select t-1-2-3`` names a task of the higher document."""
-    from planlint.policy import configured_packs
-    from planlint.rules import load_pack
-    from planlint.rules.years import year_packs
-    from planlint.trace import higher_pack
-
-    named = [load_pack(spec) for spec in settings.packs] if explicit else []
-    drafted = higher_pack(higher, max_size * 1024 * 1024)
-    return configured_packs([drafted, *named], settings), year_packs("none", named)
-
-
 # The year pack (rules/years.py, README "Year packs"): auto picks the plan's year's pack.
 _YEAR = typer.Option(
     "--year",
@@ -176,23 +127,6 @@ _YEAR = typer.Option(
 _STDIN_FILENAME = typer.Option(
     "--stdin-filename", metavar="NAME", help="The name of the plan read from - (standard input)."
 )
-
-
-def _expand(
-    paths: list[str],
-    max_bytes: int,
-    stdin_name: str | None,
-    settings: Config | None = None,
-    lang: str = "zh",
-) -> tuple[list, list[Failure]]:
-    """The files to read: folders searched, ``-`` read from standard input in its place.
-    ``--stdin-filename`` without ``-`` is a usage error: the name would silently go unused."""
-    from planlint.stdin import STDIN, expand_with_stdin
-
-    if stdin_name is not None and STDIN not in paths:
-        _error(error_text("stdin-name-alone", lang), lang)
-        raise typer.Exit(2)
-    return expand_with_stdin(paths, max_bytes, stdin_name, settings.search if settings else None)
 
 
 def _version(value: bool) -> None:
@@ -274,92 +208,34 @@ def check(
     Exit codes: 0 no finding at or above --fail-on (error), 1 such findings, 2 usage or input
     error.
     """
-    from datetime import date
-    from itertools import chain
+    from planlint.run import CheckRequest, run_check
 
-    from planlint.baseline import load_baseline
-    from planlint.config import resolve_config
-    from planlint.engine import Failure, iter_check_files
-    from planlint.errors import PlanlintError
-    from planlint.policy import Settler, load_packs_for_years
-    from planlint.progress import batch_progress
-    from planlint.report.deliver import binary_refusal
-    from planlint.report.github import StepSummary
-
-    lang = Lang(command_language(lang and lang.value))
-    fmt = _resolved_format(fmt, output)
-    refusal = binary_refusal(fmt.value, output, lang.value)
-    if refusal:
-        _error(refusal, lang.value)
-        raise typer.Exit(2)
-    try:
-        settings = resolve_config(config, isolated).with_flags(
-            packs=pack,
-            select=select,
-            ignore=ignore,
-            fail_on=fail_on.value if fail_on else None,
-            exit_zero=exit_zero,
-            exclude=exclude,
-            waivers=waivers,
-        )
-        if against is None:
-            packs, years = load_packs_for_years(settings, year)
-        else:  # trace mode checks against the higher document: no year pack is added there
-            packs, years = _traced_packs(against, bool(pack), settings, max_size)
-        known = load_baseline(baseline) if baseline else None
-    except PlanlintError as exc:
-        _error(exc.render(lang.value), lang.value)
-        raise typer.Exit(2) from None
-    reading = _reading_limits(max_size, limit)
-    files, failures = _notices_said(
-        *_expand(paths, reading.max_bytes, stdin_filename, settings, lang.value), lang.value
+    said_in = command_language(lang and lang.value)
+    request = CheckRequest(
+        paths=tuple(paths),
+        fmt=_resolved_format(fmt, output).value,
+        lang=said_in,
+        packs=tuple(pack or ()),
+        max_size=max_size,
+        explain=explain,
+        workers=WorkerLimits(timeout, memory, jobs),
+        limits=tuple(limit or ()),
+        output=output,
+        config=config,
+        isolated=isolated,
+        select=tuple(select or ()),
+        ignore=tuple(ignore or ()),
+        fail_on=fail_on.value if fail_on else None,
+        exit_zero=exit_zero,
+        exclude=tuple(exclude or ()),
+        waivers=waivers,
+        baseline=baseline,
+        write_baseline=write_baseline,
+        stdin_filename=stdin_filename,
+        against=against,
+        year=year,
     )
-    if against is not None:
-        from planlint.trace import without_higher
-
-        files = without_higher(files, against)
-    limits = WorkerLimits(timeout, memory, jobs)
-    # A batch streams (README "A batch"): each outcome is settled (policy.py) and reported as
-    # it arrives, in the files' order, and let go; only compact rows stay for the summary.
-    settle = Settler(settings, date.today(), known, write_baseline)
-    step = StepSummary.wanted(lang.value) if fmt.value == "github" else None
-    failed: list[Failure] = []
-    with (
-        batch_progress(files, lang.value) as on_done,
-        _reporting(fmt.value, lang.value, output, explain, on_done) as report,
-    ):
-        checked = iter_check_files(
-            files,
-            packs,
-            reading.max_bytes,
-            limits,
-            reading,
-            settings.placeholders,
-            on_done,
-            years=years,
-        )
-        for outcome in chain(failures, checked):
-            settled = settle(
-                outcome.in_lang(lang.value) if isinstance(outcome, Failure) else outcome
-            )
-            report.add(settled)
-            if step is not None:
-                step.add(settled)
-            if isinstance(settled, Failure):
-                failed.append(settled)
-        applied = _settled(settle, lang.value)
-    # said after the report, so a log holding both streams has them on lines of their own
-    for message in applied.warnings:
-        _warning(message.render(lang.value), lang.value)
-    for message in applied.notes:
-        write_error(message.render(lang.value), level=word("note", lang.value))
-    for failure in failed:
-        _error(failure.message, lang.value)
-    if step is not None:
-        _step_summary(step, lang.value)
-    if not settle.seen:
-        _error(error_text("no-plans", lang.value), lang.value)
-    raise typer.Exit(settle.exit_code())
+    raise typer.Exit(exit_code_of(partial(run_check, request), said_in))
 
 
 @app.command("parse")
@@ -387,35 +263,34 @@ def parse_command(
 ) -> None:
     """Show what planlint read: the items (id, section, text, units, deadline, location) and the
     text it could not place. Exit 2 if a file cannot be read."""
-    from planlint.engine import Failure, parse_files
+    from planlint.run import ParseRequest, run_parse
 
-    lang = Lang(command_language(lang and lang.value))
-    reading = _reading_limits(max_size, limit)
-    expanded = _expand(paths, reading.max_bytes, stdin_filename, lang=lang.value)
-    files, failures = _notices_said(*expanded, lang.value)
-    workers = WorkerLimits(timeout, memory, jobs)
-    outcomes = parse_files(files, reading.max_bytes, workers, reading)
-    failures += [o.in_lang(lang.value) for o in outcomes if isinstance(o, Failure)]
-    plans = [o for o in outcomes if not isinstance(o, Failure)]
-    for failure in failures:
-        _error(failure.message, lang.value)
-    if fmt is Format.json:
-        from planlint.report.items import render_items_json
+    said_in = command_language(lang and lang.value)
+    request = ParseRequest(
+        paths=tuple(paths),
+        fmt=fmt.value,
+        lang=said_in,
+        max_size=max_size,
+        workers=WorkerLimits(timeout, memory, jobs),
+        limits=tuple(limit or ()),
+        stdin_filename=stdin_filename,
+    )
+    raise typer.Exit(exit_code_of(partial(run_parse, request), said_in))
 
-        errors = [{"path": f.path, "message": f.message} for f in failures]
-        write_document(render_items_json(plans, errors), json_syntax=True)
-    elif fmt is Format.terminal:
-        from planlint.report.console import make_console
-        from planlint.report.items import render_items_terminal
 
-        render_items_terminal(plans, make_console(), lang.value)
-    else:
-        _error(error_text("parse-format", lang.value, format=fmt.value), lang.value)
-        raise typer.Exit(2)
-    if failures or not (plans or failures):
-        if not plans and not failures:
-            _error(error_text("no-plans", lang.value), lang.value)
-        raise typer.Exit(2)
+def exit_code_of(run: Callable[[Say], int], lang: str, say: Say | None = None) -> int:
+    """The exit code of ``run`` (a command's run, planlint.run), given ``say`` (standard error,
+    its level words in ``lang``) to say its lines on; a PlanlintError it raises (a bad input
+    the user can fix) is one ``planlint: 错误: …`` line in ``lang`` and exit code 2."""
+    from planlint.errors import PlanlintError
+    from planlint.run.say import EXIT_INPUT, stderr_say
+
+    say = say or stderr_say(lang)
+    try:
+        return run(say)
+    except PlanlintError as exc:
+        say("error", exc.render(lang))
+        return EXIT_INPUT
 
 
 def _register_subcommands() -> None:
@@ -426,52 +301,6 @@ def _register_subcommands() -> None:
 
 
 _register_subcommands()
-
-
-def _step_summary(step: StepSummary, lang: str = "zh") -> None:
-    """In GitHub Actions, the Markdown report appended to ``$GITHUB_STEP_SUMMARY`` (set by the
-    runner); a summary that cannot be written is a warning: the annotations are out already."""
-    try:
-        step.finish()
-    except OSError as exc:
-        _warning(error_text("step-summary", lang, reason=os_reason(exc)), lang)
-
-
-def _settled(settle: Settler, lang: str = "zh") -> Applied:
-    """The end of the project's settings (policy.py): the baseline written, the warnings
-    (waivers that rot) and notes (what waivers and the baseline left out) to say; a baseline
-    not written is exit 2 (and an ``--output`` file is then left as it was)."""
-    from planlint.errors import PlanlintError
-
-    try:
-        return settle.finish()
-    except PlanlintError as exc:
-        _error(exc.render(lang), lang)
-        raise typer.Exit(2) from None
-
-
-def _notices_said(
-    files: list[Path], failures: list[Failure], lang: str = "zh"
-) -> tuple[list[Path], list[Failure]]:
-    """Say the folder search's warnings (entries skipped with nothing lost) on standard error
-    and keep only the errors, which go into the report and make the exit code 2; all of them
-    in ``lang``."""
-    failures = [f.in_lang(lang) for f in failures]
-    for failure in failures:
-        if failure.severity != "error":
-            _warning(failure.message, lang)
-    return files, [f for f in failures if f.severity == "error"]
-
-
-def _warning(message: str, lang: str = "zh") -> None:
-    """One ``planlint: 警告: …`` (warning) line on standard error, escaped like an error line."""
-    write_error(message, level=word("warning", lang))
-
-
-def _error(message: str, lang: str = "zh") -> None:
-    """One ``planlint: 错误: …`` (error) line on standard error: escaped and cut so a file
-    name cannot forge more. ``message`` is already in ``lang``; the level word is put in it."""
-    write_error(message, level=word("error", lang))
 
 
 def main() -> None:

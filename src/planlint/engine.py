@@ -177,9 +177,12 @@ def iter_check_files(
         placeholders=placeholders,
         years=years,
     )
-    every = [*packs, *(years.all_packs if years is not None else ())]
-    rules = {(rule.pack, rule.id): rule for pack in every for rule in pack.rules}
+    rules = {(rule.pack, rule.id): rule for pack in packs for rule in pack.rules}
     for out in iter_each_file(paths, work, limits, on_done):
+        # a year pack is loaded when a plan of its year comes (rules/years.py), here too
+        extra = years.pack_of(out.year) if years is not None and isinstance(out, Result) else None
+        if extra is not None:
+            rules.update({(rule.pack, rule.id): rule for rule in extra.rules})
         yield _attached(out, rules)
 
 

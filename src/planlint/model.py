@@ -177,12 +177,15 @@ DeadlineKind = Literal["date", "recurring", "ongoing", "unknown"]
 class Deadline:
     """A deadline as written and what parse/deadlines.py read it as, once, in the plan's year:
     a date (the last day it names, every day in ``dates``), a schedule, continuing work, or
-    unknown words. ``date`` is None unless ``kind`` is ``date`` and the year is known."""
+    unknown words. ``date`` is None unless ``kind`` is ``date`` and the year is known.
+    ``vague`` is True when the words name no day or period (持续推进, 常态化, 每月, 按要求), so
+    the checks need not read them again to warn of it; a date is never vague."""
 
     text: str
     kind: DeadlineKind
     date: date | None = None
     dates: tuple[date, ...] = ()  # every day named, in the order written
+    vague: bool = False
 
     @property
     def year_unknown(self) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import partial
 
 from planlint.baseline import apply_baseline, baseline_entries, write_entries
 from planlint.checks import Result, unknown_department
@@ -39,6 +40,18 @@ class Applied:
 
 def configured_packs(packs: list[Pack], config: Config) -> list[Pack]:
     """The packs with the configured severities; every rule name in the settings checked."""
+    _check_names(packs, config)
+    return _severities(packs, config)
+
+
+def _severities(packs: list[Pack], config: Config) -> list[Pack]:
+    if not config.severity:
+        return packs
+    return [with_severities(pack, config.severity) for pack in packs]
+
+
+def _check_names(packs: list[Pack], config: Config) -> None:
+    """A ConfigError for the first rule name in the settings that no rule of ``packs`` has."""
     for key, specs in (
         ("select", config.select),
         ("ignore", config.ignore),
@@ -51,18 +64,20 @@ def configured_packs(packs: list[Pack], config: Config) -> list[Pack]:
             if where.startswith("--"):
                 raise ConfigError(where, "unknown-rule", rule=bad[0], known=known)
             raise ConfigError(where, "unknown-rule-at", key=key, rule=bad[0], known=known)
-    if not config.severity:
-        return packs
-    return [
-        replace(pack, rules=tuple(_with_severity(rule, config) for rule in pack.rules))
-        for pack in packs
-    ]
 
 
-def _with_severity(rule: Rule, config: Config) -> Rule:
-    level = next(
-        (v for k, v in config.severity.items() if names_any((k,), rule.pack, rule.id)), None
-    )
+def _names_known(packs: list[Pack], config: Config) -> bool:
+    specs = (*config.select, *config.ignore, *config.severity)
+    return not unknown(specs, packs)
+
+
+def with_severities(pack: Pack, severity: dict[str, str]) -> Pack:
+    """``pack`` with the configured severities (``severity``: rule name -> level)."""
+    return replace(pack, rules=tuple(_with_severity(rule, severity) for rule in pack.rules))
+
+
+def _with_severity(rule: Rule, severity: dict[str, str]) -> Rule:
+    level = next((v for k, v in severity.items() if names_any((k,), rule.pack, rule.id)), None)
     return replace(rule, severity=level) if level else rule
 
 
@@ -75,15 +90,20 @@ def load_packs(config: Config) -> list[Pack]:
 
 def load_packs_for_years(config: Config, year: str) -> tuple[list[Pack], YearPacks]:
     """``load_packs`` and the year packs ``--year`` may add (rules/years.py), all with the
-    configured severities; a rule name in the settings may name a year pack's rule."""
+    configured severities; a rule name in the settings may name a year pack's rule.
+
+    The year packs are loaded as plans of their years come (YearPacks.choose), each given the
+    severities then; all of them only when a rule name in the settings is none of the run's
+    own packs', to see whether a year pack has it (else the error lists every rule)."""
     from planlint.rules import load_pack
     from planlint.rules.years import year_packs
 
     packs = [load_pack(spec) for spec in config.packs or ("core",)]
-    years = year_packs(year, packs)
-    every = configured_packs([*packs, *years.all_packs], config)
-    by_year = dict(zip(years.packs, every[len(packs) :], strict=True))
-    return every[: len(packs)], replace(years, packs=by_year)
+    adjust = partial(with_severities, severity=dict(config.severity)) if config.severity else None
+    years = year_packs(year, packs, adjust=adjust)
+    if not _names_known(packs, config):
+        _check_names([*packs, *years.all_packs], config)
+    return _severities(packs, config), years
 
 
 def apply(

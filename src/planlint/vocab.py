@@ -1,6 +1,8 @@
 """Domain vocabulary shared by readers (to spot a table's header) and parse (to map columns).
 
-All patterns apply to normalised (simplified, whitespace-free) text.
+Header patterns apply to normalised (simplified, whitespace-free) text; ``ends_sentence`` reads
+text as written. Both stages ask the same questions of a cell, so the answers live here, below
+both, and readers never import from parse.
 """
 
 from __future__ import annotations
@@ -63,3 +65,24 @@ def is_header_row(texts: list[str]) -> bool:
         and bool({"unit", "deadline", "req"} & set(known))
         and (len(known) * 2 >= len(roles))
     )
+
+
+def resolve_text_roles(roles: list[str | None]) -> list[str | None]:
+    """The requirement is the last text column before the owner; text columns before it group."""
+    text_cols = [i for i, r in enumerate(roles) if r == "req"]
+    if not text_cols:
+        return roles
+    owner = next((i for i, r in enumerate(roles) if r in ("unit", "deadline")), len(roles))
+    before = [i for i in text_cols if i < owner] or text_cols
+    req = before[-1]
+    return ["group" if (r == "req" and i != req) else r for i, r in enumerate(roles)]
+
+
+_TERMINAL = "。；;！!？?"
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether text as written ends a sentence (。；！？): a task's text does, a heading or a
+    task group's name does not."""
+    t = text.rstrip()
+    return bool(t) and t[-1] in _TERMINAL

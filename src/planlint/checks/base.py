@@ -9,6 +9,7 @@ from planlint.match.near import NearMiss
 from planlint.messages import render
 from planlint.model import Item, Location
 from planlint.rules import Rule
+from planlint.selection import OWN_PACK
 
 STATUSES = ("covered", "unassigned", "not-applicable", "missing")
 
@@ -68,9 +69,36 @@ def finding(
 ) -> Finding:
     """A finding whose message is rendered (in Chinese) from a messages.py template; ``loc``
     places a finding that no item carries (a missing requirement mentioned in a note)."""
+    return _rendered(rule.id, rule.pack, severity, kind, template, params, item, loc)
+
+
+def own_finding(
+    kind: str,
+    severity: str,
+    params: dict[str, str],
+    item: Item | None = None,
+    loc: Location | None = None,
+    template: str | None = None,
+) -> Finding:
+    """One of planlint's own findings (pack ``planlint``, the rule named by its kind: reading,
+    untraced, unknown-department), which no pack's rule stands behind; ``template`` defaults
+    to the kind."""
+    return _rendered(kind, OWN_PACK, severity, kind, template or kind, params, item, loc)
+
+
+def _rendered(
+    rule: str,
+    pack: str,
+    severity: str,
+    kind: str,
+    template: str,
+    params: dict[str, str],
+    item: Item | None,
+    loc: Location | None,
+) -> Finding:
     return Finding(
-        rule=rule.id,
-        pack=rule.pack,
+        rule=rule,
+        pack=pack,
         severity=severity,
         kind=kind,
         message=render(template, params),

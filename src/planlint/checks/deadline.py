@@ -2,7 +2,9 @@
 
 A deadline is clear when it names a day or a period (2024年12月底前, 十一月底前, 年内, 每季度,
 每年1月31日前, a date whose year the plan leaves open included); vague when it names none
-(持续推进, 常态化, 每月, 按要求). Whether a clear date is also in time is checks/late.py's question.
+(持续推进, 常态化, 每月, 按要求). parse reads that once per item (``Item.deadline_read.vague``,
+parse/deadlines.py); this check only asks. Whether a clear date is also in time is
+checks/late.py's question.
 """
 
 from __future__ import annotations
@@ -11,18 +13,13 @@ from collections.abc import Iterator
 
 from planlint.checks.base import Finding, Verdict, finding
 from planlint.model import Item, Plan
-from planlint.parse.cells import is_vague_deadline
-from planlint.parse.deadlines import parse_deadline
 
 KIND = "deadline"
 
 
-def is_clear(deadline: str | None, year: int | None) -> bool:
-    """A deadline that names a day or a period: the cell patterns of parse/cells.py, or any
-    wording parse/deadlines.py reads as a date (Chinese numerals, 年内, 次年一月)."""
-    if not deadline:
-        return False
-    return not is_vague_deadline(deadline) or parse_deadline(deadline, year).kind == "date"
+def _clear(item: Item) -> bool:
+    """The item's deadline, as parse read it, names a day or a period."""
+    return item.deadline_read is not None and not item.deadline_read.vague
 
 
 def check(plan: Plan, verdict: Verdict, items: dict[str, Item]) -> Iterator[Finding]:
@@ -30,7 +27,7 @@ def check(plan: Plan, verdict: Verdict, items: dict[str, Item]) -> Iterator[Find
     if verdict.status != "covered" or not rule.requires_deadline or plan.kind != "division-plan":
         return
     owned = [items[i] for i in verdict.items if items[i].assignees]
-    if any(is_clear(item.deadline, plan.year) for item in owned):
+    if any(_clear(item) for item in owned):
         return
     item = items[verdict.best_item] if verdict.best_item else owned[0]
     dated = next((i for i in owned if i.deadline), None)

@@ -21,19 +21,17 @@ from collections.abc import Iterator
 from datetime import date
 
 from planlint.checks.base import Finding, Verdict, finding
+from planlint.messages import word
 from planlint.model import Deadline, Item, Plan
-from planlint.parse.deadlines import chinese_date
 from planlint.rules import Rule
 from planlint.rules.due import Applied
 
 KIND = "late-deadline"
 
-# why the date applies, after the basis: by the kind of the plan's issuer
-_KIND_ZH = {"government": "人民政府或其办公厅（室）", "department": "政府部门"}
-_KIND_EN = {
-    "government": "a people's government or its general office",
-    "department": "a government department",
-}
+
+def chinese_date(day: date) -> str:
+    """2025年1月31日, the way a report in Chinese writes a date."""
+    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def check(plan: Plan, verdict: Verdict, items: dict[str, Item]) -> Iterator[Finding]:
@@ -89,9 +87,10 @@ def _why(applied: Applied, agency: str | None) -> tuple[str, str]:
         return "", ""
     if applied.reason == "issuer" and applied.issuer is not None:
         who = agency or "?"
+        kind = f"issuer-{applied.issuer}"  # the kind's name, as rules show names it
         return (
-            f"发文机关{who}属{_KIND_ZH[applied.issuer]}，适用该类机关的时限",
-            f"the issuer {who} is {_KIND_EN[applied.issuer]}, whose date applies",
+            f"发文机关{who}属{word(kind, 'zh')}，适用该类机关的时限",
+            f"the issuer {who} is {word(kind, 'en')}, whose date applies",
         )
     if agency:
         return (

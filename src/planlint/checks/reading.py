@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from planlint.checks.base import Finding
-from planlint.messages import render
+from planlint.checks.base import Finding, own_finding
 from planlint.model import Plan
 
 KIND = "reading"
@@ -25,16 +24,7 @@ def check_plan(plan: Plan) -> Iterator[Finding]:
             "detail": doubt.detail,
             "reading": note.name,
         }
-        yield Finding(
-            rule="reading",
-            pack="planlint",
-            severity="warning",
-            kind=KIND,
-            message=render(template, params),
-            loc=doubt.loc,
-            params=params,
-            template=template,
-        )
+        yield own_finding(KIND, "warning", params, loc=doubt.loc, template=template)
 
 
 # Doubts that put the items' owners in question: an 'unassigned' verdict may be the reader's.

@@ -12,14 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from planlint.checks.base import Finding
+from planlint.checks.base import Finding, own_finding
 from planlint.checks.diffuse_owner import is_diffuse
-from planlint.messages import render
 from planlint.model import Item, Plan
 from planlint.textnorm import normalize
 
 KIND = "unknown-department"
-PACK = "planlint"
 _SHOWN_ITEMS = 5
 _CLOSE = 60  # rapidfuzz ratio from which a listed department is offered as the one meant
 
@@ -47,17 +45,7 @@ def _finding(unit: str, items: list[Item], meant: str | None) -> Finding:
         "hint": f"；是否应为“{meant}”？" if meant else "",
         "hint_en": f"; did you mean '{meant}'?" if meant else "",
     }
-    return Finding(
-        rule=KIND,
-        pack=PACK,
-        severity="warning",
-        kind=KIND,
-        message=render(KIND, params),
-        item=items[0].id,
-        loc=items[0].loc,
-        params=params,
-        template=KIND,
-    )
+    return own_finding(KIND, "warning", params, items[0])
 
 
 def _closest(unit: str, known: dict[str, str]) -> str | None:

@@ -11,13 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from planlint.checks.base import Finding
+from planlint.checks.base import Finding, own_finding
 from planlint.match import RequirementMatch
-from planlint.messages import render
 from planlint.model import Plan
 
-KIND = "untraced"
-PACK = "planlint"  # planlint's own finding, like reading: ``--ignore untraced`` names it
+KIND = "untraced"  # planlint's own finding, like reading: ``--ignore untraced`` names it
 TAG = "trace"  # the tag trace/draft.py gives every drafted rule
 
 
@@ -31,17 +29,7 @@ def check_plan(plan: Plan, matches: list[RequirementMatch]) -> Iterator[Finding]
         if item.id in traced:
             continue
         params = {"item": item.id, "document": document, "text": _excerpt(item.text)}
-        yield Finding(
-            rule=KIND,
-            pack=PACK,
-            severity="info",
-            kind=KIND,
-            message=render(KIND, params),
-            item=item.id,
-            loc=item.loc,
-            params=params,
-            template=KIND,
-        )
+        yield own_finding(KIND, "info", params, item)
 
 
 def _excerpt(text: str, limit: int = 30) -> str:

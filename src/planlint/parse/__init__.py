@@ -12,6 +12,7 @@ and why.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from itertools import chain
 
 from planlint.model import (
@@ -152,9 +153,13 @@ def _where(loc) -> tuple:
 
 def _merge_fragments(blocks: list[Block]) -> list[Block]:
     """Tables split at page breaks: a fragment repeating the header (or continuing it with no
-    header of its own) joins the previous table, its first row marked as after a break."""
+    header of its own) joins the previous table, its first row marked as after a break.
+
+    The Document's own tables are never changed (parsing it again must give the same plan): a
+    table that takes a fragment is copied once, and the fragments after it extend the copy."""
     out: list[Block] = []
     last: Table | None = None
+    owned = False  # ``last`` is a copy made here, not one of the Document's tables
     for block in blocks:
         if isinstance(block, Paragraph):
             if last is not None and _is_page_furniture(block.text):
@@ -172,11 +177,16 @@ def _merge_fragments(blocks: list[Block]) -> list[Block]:
                 and bool(last.rows)
                 and len(first) == len(last.rows[-1])
             ):
+                if not owned:
+                    last = replace(last, rows=list(last.rows), breaks=set(last.breaks))
+                    out[-1] = last
+                    owned = True
                 last.breaks.add(len(last.rows))
                 last.rows.extend(rows)
                 continue
         out.append(block)
         last = block if isinstance(block, Table) else None
+        owned = False
     return out
 
 

@@ -14,7 +14,6 @@ from planlint.model import Fragment, Item, Location
 from planlint.parse.cells import Marker, Units, marker
 from planlint.textnorm import normalize, squash
 
-_TERMINAL = "。；;！!？?"
 # where one numbered item may start inside a cell: a new line, or after a sentence end
 _ITEM_START = re.compile(
     r"(?:\n|(?<=[。；;]))\s{0,8}(?=(?:\d{1,3}|[(（]\d{1,3}[)）])\s{0,3}[.．、)）])"
@@ -216,11 +215,6 @@ class ItemBuilder:
             ident = candidate
         self._ids.add(ident)
         return ident
-
-
-def ends_sentence(text: str) -> bool:
-    t = text.rstrip()
-    return bool(t) and t[-1] in _TERMINAL
 
 
 def split_numbered(text: str) -> list[str]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from planlint.textnorm import normalize
+from planlint.vocab import ends_sentence
 
 CN_NUM = "一二三四五六七八九十百零〇"
 
@@ -312,11 +313,11 @@ def fit(text: str, role: str | None) -> float:
             return -3
         if mk:
             return 3 if n <= 40 else -1
-        return 1 if n <= 24 and not _ends_sentence(text) else -2
+        return 1 if n <= 24 and not ends_sentence(text) else -2
     if role == "req":
         if ((unit or deadline or is_placeholder(text)) and n <= 30) or text.isdigit():
             return -3
-        if n < 10 and not _ends_sentence(text):
+        if n < 10 and not ends_sentence(text):
             return 0.5  # a few words with no full stop: a heading or a label more likely
         if mk and mk.level <= 2 and n <= 40:
             return 1.5  # 一、 (一): in a table, a task group far more often than a task
@@ -330,7 +331,3 @@ def fit(text: str, role: str | None) -> float:
     if role == "person":
         return 3 if normalize(text).endswith(("负责人", "长", "主任", "同志")) else -3
     return -1
-
-
-def _ends_sentence(text: str) -> bool:
-    return text.rstrip()[-1:] in ("。", "；", ";", "！", "!", "？", "?")

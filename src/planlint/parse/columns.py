@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from planlint.model import Cell
 from planlint.parse.cells import is_deadline_like, is_placeholder, is_unit_like
 from planlint.textnorm import normalize
-from planlint.vocab import header_role, is_header_row
+from planlint.vocab import header_role, is_header_row, resolve_text_roles
 
 # The usual column order of a division plan, for a flattened table whose header is not there.
 DEFAULT_ROLES: tuple[str, ...] = ("seq", "group", "req", "unit", "deadline")
@@ -77,17 +77,6 @@ def header_rows(rows: list[list[Cell]], first: int) -> int:
     texts = [t for t in header_key(rows[first + 1]) if t]
     named = [t for t in texts if header_role(t)]
     return 2 if named and len(named) == len(texts) else 1
-
-
-def resolve_text_roles(roles: list[str | None]) -> list[str | None]:
-    """The requirement is the last text column before the owner; text columns before it group."""
-    text_cols = [i for i, r in enumerate(roles) if r == "req"]
-    if not text_cols:
-        return roles
-    owner = next((i for i, r in enumerate(roles) if r in ("unit", "deadline")), len(roles))
-    before = [i for i in text_cols if i < owner] or text_cols
-    req = before[-1]
-    return ["group" if (r == "req" and i != req) else r for i, r in enumerate(roles)]
 
 
 def infer_columns(rows: list[list[Cell]]) -> Columns | None:

@@ -15,6 +15,9 @@ read once per item when the plan is built (``read_deadlines``, into ``Item.deadl
 - ``ongoing``: continuing work (``持续推进``, ``长期坚持``, ``常态化``, ``及时``, ``全年``).
 - ``unknown``: anything else, as written (``按要求``, ``适时``, ``按省里时间节点完成``).
 
+A deadline that is no date is also ``vague`` when it names no day or period (``每月``,
+``常态化``, ``按要求``; ``每季度`` names one): the deadline check's question, answered here once.
+
 How a wording becomes a day, with the plan's year Y as context (an explicit year in the text
 wins, and carries on to the parts after it; ``次年``/``明年`` is Y+1, or the year after the
 text's own):
@@ -40,9 +43,10 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from planlint.model import Deadline, DeadlineKind, Item
+from planlint.parse.cells import is_vague_deadline
 from planlint.textnorm import normalize
 
-__all__ = ["Deadline", "DeadlineKind", "chinese_date", "parse_deadline", "read_deadlines"]
+__all__ = ["Deadline", "DeadlineKind", "is_clear", "parse_deadline", "read_deadlines"]
 
 
 # Chinese numerals before a date word: 二〇二三年, 十一月, 三十一日, 第一季度, 二十个工作日.
@@ -183,11 +187,20 @@ def parse_deadline(text: str | None, year: int | None) -> Deadline:
         return Deadline(raw, "date", max(dates), tuple(dates))
     if named:
         return Deadline(raw, "date")
+    vague = is_vague_deadline(raw)  # no day or period named: the deadline check warns of it
     if _RECURRING.search(t):
-        return Deadline(raw, "recurring")
+        return Deadline(raw, "recurring", vague=vague)
     if _ONGOING.search(t):
-        return Deadline(raw, "ongoing")
-    return Deadline(raw, "unknown")
+        return Deadline(raw, "ongoing", vague=vague)
+    return Deadline(raw, "unknown", vague=vague)
+
+
+def is_clear(text: str | None, year: int | None) -> bool:
+    """Whether a deadline as written names a day or a period (2024年12月底前, 十一月底前, 年内,
+    每季度, 每年1月31日前): any wording read as a date, or one the cell patterns of cells.py
+    do not find vague. What a check asks of ``Item.deadline_read`` (``not vague``), asked of
+    the words."""
+    return bool(text) and not parse_deadline(text, year).vague
 
 
 def read_deadlines(items: list[Item], year: int | None) -> None:
@@ -196,8 +209,3 @@ def read_deadlines(items: list[Item], year: int | None) -> None:
     deadline (or an empty one) keeps None."""
     for item in items:
         item.deadline_read = parse_deadline(item.deadline, year) if item.deadline else None
-
-
-def chinese_date(day: date) -> str:
-    """2025年1月31日, the way a report in Chinese writes a date."""
-    return f"{day.year}年{day.month}月{day.day}日"

@@ -15,7 +15,6 @@ import re
 from dataclasses import dataclass, field
 
 from planlint.model import Doubt, Fragment, Item, Plan, ReadingNote
-from planlint.parse.builder import ends_sentence
 from planlint.parse.cells import (
     cjk_len,
     is_deadline_like,
@@ -25,7 +24,7 @@ from planlint.parse.cells import (
 )
 from planlint.parse.tables import TableReading
 from planlint.textnorm import normalize
-from planlint.vocab import header_role, is_header_row
+from planlint.vocab import ends_sentence, header_role, is_header_row
 
 _TASKLIKE = re.compile(r"[。；;]|加强|推进|做好|落实|公开|完善|开展|建立|健全|规范|强化|提升")
 _MIN_TASK = 12  # an unplaced text shorter than this is not a lost task

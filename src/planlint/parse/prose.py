@@ -13,7 +13,7 @@ from dataclasses import replace
 from itertools import pairwise
 
 from planlint.model import Item, Paragraph
-from planlint.parse.builder import ItemBuilder, ends_sentence
+from planlint.parse.builder import ItemBuilder
 from planlint.parse.cells import (
     Units,
     cjk_len,
@@ -24,6 +24,7 @@ from planlint.parse.cells import (
     split_units,
 )
 from planlint.textnorm import normalize
+from planlint.vocab import ends_sentence
 
 _KEY = (
     r"(?:[牵牽][头頭]|[责責]任|配合|[协協][办辦]|主[办辦]|承[办辦])"

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from planlint.model import Cell, CellStream, Location, Table
-from planlint.parse.builder import ItemBuilder, ends_sentence, join_lines
+from planlint.parse.builder import ItemBuilder, join_lines
 from planlint.parse.cells import cjk_len, is_chrome, marker, split_units
 from planlint.parse.columns import (
     Columns,
@@ -25,7 +25,7 @@ from planlint.parse.columns import (
 )
 from planlint.parse.rows import Placed, Row, decode_scored, rows_by_position
 from planlint.textnorm import normalize
-from planlint.vocab import header_role, is_header_row
+from planlint.vocab import ends_sentence, header_role, is_header_row
 
 _WRAP_MAX = 30  # a heading goes on over short pieces only
 _HEADER_SCAN = 60  # how far into a stream its header may stand (after a title, a notice)

@@ -45,11 +45,10 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from planlint.model import Block, Cell, Doubt, Location, Paragraph, Reading, Table
-from planlint.parse.builder import ends_sentence
 from planlint.parse.cells import cjk_len, is_deadline_like, is_unit_like, marker
 from planlint.readers.centred import Rows, place_cells
 from planlint.textnorm import normalize
-from planlint.vocab import header_role, is_header_row
+from planlint.vocab import ends_sentence, header_role, is_header_row
 
 _KINDS = ("seq", "group", "task", "unit", "assist", "deadline")
 _COLUMN_NAMES = {

@@ -1538,7 +1538,21 @@ def _relaxed_top(
     model = _model(lines, ch, idx, by_chars, min_multi=1)
     if model is None or model.k != tail.model.k:
         return None
-    for sa, sb in _split(lines, ch, ps, stop, model):
+    return _first_top(lines, ch, ps, ps, stop, model, tail)
+
+
+def _first_top(
+    lines: list[str],
+    ch: list[list[Chunk] | None],
+    ps: int,
+    a: int,
+    b: int,
+    model: _Model,
+    tail: _Frag,
+) -> _Frag | None:
+    """The first region of lines a..b that holds table lines by ``model`` (one line with text
+    in two columns is enough: it continues ``tail``), if it is the page's top region."""
+    for sa, sb in _split(lines, ch, a, b, model):
         f = _finish(lines, ch, sa, sb, model, ps, min_multi=1, cont=tail)
         if f is not None:
             return f if _top_frag(lines, ch, ps, [f]) else None
@@ -1578,14 +1592,10 @@ def _top_by(
     """The first region of lines a..b read by the given columns, if it is the page's top
     region, holds at least the page's own (``head``) and every run of text on its lines
     starts where one of the columns does."""
-    for sa, sb in _split(lines, ch, a, b, model):
-        f = _finish(lines, ch, sa, sb, model, ps, min_multi=1, cont=tail)
-        if f is None:
-            continue
-        if _top_frag(lines, ch, ps, [f]) is None or (head is not None and f.end < head.end):
-            return None
-        return f if all(_at_column(c[0], model) for c in _runs(ch, f)) else None
-    return None
+    f = _first_top(lines, ch, ps, a, b, model, tail)
+    if f is None or (head is not None and f.end < head.end):
+        return None
+    return f if all(_at_column(c[0], model) for c in _runs(ch, f)) else None
 
 
 def _runs(ch: list[list[Chunk] | None], f: _Frag) -> list[Chunk]:

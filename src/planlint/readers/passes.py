@@ -39,11 +39,9 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from planlint.model import Block, Cell, Doubt, Location, Paragraph, Reading, Table
-from planlint.parse.builder import ends_sentence
 from planlint.parse.cells import cjk_len, fit, is_deadline_like, is_unit_like, marker
-from planlint.parse.columns import resolve_text_roles
 from planlint.textnorm import normalize
-from planlint.vocab import header_role
+from planlint.vocab import ends_sentence, header_role, resolve_text_roles
 
 _HEADER_SCAN = 40  # lines into the text the header may start
 _NAME_LEN = 8  # a column name is short

@@ -142,16 +142,50 @@ def load_pack(spec: str, limits: PackLimits = DEFAULT_LIMITS) -> Pack:
 
     A pack that ``extends`` another is built from the other's rules (loaded the same way, by
     name or by a path relative to the extending file), less those it ``drop``s, with its own
-    rules replacing those of the same id and the rest added after them."""
+    rules replacing those of the same id and the rest added after them.
+
+    The pack cache (cache.py) is a shortcut, never trusted: the pack is first built from what
+    the cache holds for its files, and when that fails in any way it is built again from the
+    files alone, so only errors found in the pack files themselves are ever reported."""
     path = resolve(spec)
     raw = _read(path, limits)
-    data = _load_data(str(path), raw, limits)
+    try:
+        return _pack(path, raw, limits, use_cache=True)
+    except _Stale:
+        _cached_data.cache_clear()
+        return _pack(path, raw, limits, use_cache=False)
+
+
+def fully_checked_pack(path: Path, limits: PackLimits = DEFAULT_LIMITS) -> Pack:
+    """The pack file at ``path`` loaded with no shortcut: neither the pack cache nor the shipped
+    index (rules/shipped.py, which this writes) spares it the schema."""
+    return _pack(path, _read(path, limits), limits, use_cache=False, trust_index=False)
+
+
+# what a pack built from the cache's data may raise: the data is then not trusted (load_pack)
+_DOUBTS = (PackError, LookupError, TypeError, ValueError, AttributeError)
+
+
+class _Stale(Exception):
+    """Data from the pack cache did not build: the pack is to be loaded from its files alone."""
+
+
+def _pack(
+    path: Path, raw: bytes, limits: PackLimits, use_cache: bool, trust_index: bool = True
+) -> Pack:
+    data, hit = _data(str(path), raw, limits, use_cache, trust_index)
     if "extends" not in data:
-        return _load(str(path), raw, limits)
-    chain = _chain(path, data, limits)
-    composed = _compose(chain)
-    _check_rule_count(composed, str(path), limits)
-    pack = _build(composed, str(path))
+        return _load(str(path), raw, limits, use_cache, trust_index)
+    hits = [hit]
+    try:
+        chain = _chain(path, data, limits, use_cache, trust_index, hits)
+        composed = _compose(chain)
+        _check_rule_count(composed, str(path), limits)
+        pack = _build(composed, str(path))
+    except _DOUBTS:
+        if any(hits):
+            raise _Stale from None
+        raise
     bases = tuple(_name_of(d) for _, d in chain[1:])
     return replace(pack, extends=bases)
 
@@ -186,8 +220,17 @@ def _builtin(spec: str) -> Path:
     raise PackError(spec, "no-such-pack")
 
 
-def _chain(path: Path, data: dict[str, Any], limits: PackLimits) -> list[tuple[Path, dict]]:
-    """The pack's data and that of each pack it extends, nearest first; a cycle is an error."""
+def _chain(
+    path: Path,
+    data: dict[str, Any],
+    limits: PackLimits,
+    use_cache: bool,
+    trust_index: bool,
+    hits: list[bool],
+) -> list[tuple[Path, dict]]:
+    """The pack's data and that of each pack it extends, nearest first; a cycle is an error.
+    A base that extends nothing must build on its own (its errors then name its own file).
+    ``hits`` gets, for each file, whether its data came from the pack cache."""
     chain = [(path, data)]
     seen = [path.resolve()]
     while "extends" in chain[-1][1]:
@@ -198,7 +241,12 @@ def _chain(path: Path, data: dict[str, Any], limits: PackLimits) -> list[tuple[P
             cycle = f"{names} -> {current['extends']}"
             raise PackError(str(path), "extends-cycle", cycle=cycle)
         seen.append(base.resolve())
-        chain.append((base, _load_data(str(base), _read(base, limits), limits)))
+        raw = _read(base, limits)
+        found, hit = _data(str(base), raw, limits, use_cache, trust_index)
+        hits.append(hit)
+        if "extends" not in found:
+            _load(str(base), raw, limits, use_cache, trust_index)
+        chain.append((base, found))
     return chain
 
 
@@ -231,35 +279,55 @@ def _compose(chain: list[tuple[Path, dict[str, Any]]]) -> dict[str, Any]:
     return data
 
 
-@lru_cache(maxsize=32)
-def _load_data(path: str, raw: bytes, limits: PackLimits) -> dict[str, Any]:
-    """One pack file's validated data. A cache hit is only a shortcut: cached data that fails a
-    check or does not build is dropped for a fresh load, so only errors found in the pack file
-    itself are ever reported. Only packs that pass and build are cached."""
-    from planlint.rules.validate import validate
+def _data(
+    path: str, raw: bytes, limits: PackLimits, use_cache: bool, trust_index: bool
+) -> tuple[dict[str, Any], bool]:
+    """One pack file's data, and whether it came from the pack cache (else from the file)."""
+    if use_cache:
+        cached = _cached_data(path, raw, limits)
+        if cached is not None:
+            return cached, True
+    return _load_data(path, raw, limits, trust_index), False
 
-    entry = cache.key(raw, _schema_text().encode(), __version__.encode())
-    data = cache.get(entry, limits.max_cache_bytes)
-    if isinstance(data, dict):
-        try:
-            _check_rule_count(data, path, limits)
-            if "extends" in data:
-                validate(data, path, schema())  # an extension alone does not build: check it
-            else:
-                _build(data, path)
-            return data
-        except (PackError, LookupError, TypeError, ValueError, AttributeError):
-            pass
+
+def _entry(raw: bytes) -> str:
+    """The pack cache's key for a pack file: its bytes, the schema and planlint's version."""
+    return cache.key(raw, _schema_text().encode(), __version__.encode())
+
+
+@lru_cache(maxsize=32)
+def _cached_data(path: str, raw: bytes, limits: PackLimits) -> dict[str, Any] | None:
+    """What the pack cache holds for these bytes, if it is a mapping within the limits; whether
+    it builds is for the caller to find out (neither YAML nor JSON Schema is imported here)."""
+    data = cache.get(_entry(raw), limits.max_cache_bytes)
+    if not isinstance(data, dict):
+        return None
+    try:
+        _check_rule_count(data, path, limits)
+    except PackError:
+        return None
+    return data
+
+
+@lru_cache(maxsize=32)
+def _load_data(
+    path: str, raw: bytes, limits: PackLimits, trust_index: bool = True
+) -> dict[str, Any]:
+    """One pack file's data read from its YAML and checked against the schema, unless the
+    shipped index (rules/shipped.py) lists these very bytes as checked. An extension's data is
+    cached here (it cannot be built alone); a pack's own once it has built (``_load``)."""
+    from planlint.rules.shipped import checked_before
     from planlint.rules.yamlload import load_yaml
 
     data = load_yaml(path, raw, limits)
     _check_rule_count(data, path, limits)
-    validate(data, path, schema())
-    if "extends" not in data:
-        _build(data, path)
-    else:
+    if not (trust_index and checked_before(raw)):
+        from planlint.rules.validate import validate
+
+        validate(data, path, schema())
+    if "extends" in data:
         _check_own_ids(data, path)
-    cache.put(entry, data)
+        cache.put(_entry(raw), data)
     return data
 
 
@@ -272,9 +340,21 @@ def _check_own_ids(data: dict[str, Any], path: str) -> None:
 
 
 @lru_cache(maxsize=16)
-def _load(path: str, raw: bytes, limits: PackLimits) -> Pack:
-    """A pack that extends nothing, built once per content."""
-    return _build(_load_data(path, raw, limits), path)
+def _load(
+    path: str, raw: bytes, limits: PackLimits, use_cache: bool, trust_index: bool = True
+) -> Pack:
+    """A pack that extends nothing, built once per content; _Stale when the cache's data for
+    it does not build. Its data is cached once it has built."""
+    data, hit = _data(path, raw, limits, use_cache, trust_index)
+    try:
+        pack = _build(data, path)
+    except _DOUBTS:
+        if hit:
+            raise _Stale from None
+        raise
+    if not hit:
+        cache.put(_entry(raw), data)
+    return pack
 
 
 def _check_rule_count(data: Any, path: str, limits: PackLimits) -> None:

@@ -1,14 +1,21 @@
 """A rule as lines a person reads (``planlint rules show``), and a failed embedded test as one.
 
 Plain text in the run's language: the rule's own words (title, description, source) as the pack
-gives them, its patterns as the matcher sees them (normalised terms, synonym sets expanded).
+gives them, its due date as the checks apply it (relative to the plan's year, by kind of
+issuer), its patterns as the matcher sees them (normalised terms, synonym sets expanded).
 """
 
 from __future__ import annotations
 
-from planlint.messages import doc_text
+from planlint.messages import doc_text, word
 from planlint.rules import Pattern, Rule, builtin_packs, load_pack
+from planlint.rules.due import ISSUER_KINDS, Due, DueDate
 from planlint.rules.selftest import CaseResult
+
+_MONTHS_EN = (
+    *("January", "February", "March", "April", "May", "June", "July", "August"),
+    *("September", "October", "November", "December"),
+)
 
 
 def find_rule(spec: str, pack: str | None = None) -> Rule | None:
@@ -53,6 +60,8 @@ def rule_lines(rule: Rule, lang: str = "zh") -> list[str]:
         deadline=yes if rule.requires_deadline else no,
     )
     lines.append(field("rules-field-requires", requires))
+    if rule.due is not None:
+        lines.extend(_due_lines(rule.due, lang))
     lines.append(f"{doc_text('rules-field-patterns', lang)}:")
     for n, pattern in enumerate(rule.match.patterns, 1):
         lines.append(f"  {n}. {_pattern_text(pattern, lang)}")
@@ -66,6 +75,32 @@ def rule_lines(rule: Rule, lang: str = "zh") -> list[str]:
             lines.append(f"{doc_text(key, lang)}:")
             lines.extend(f"  - {c.text}{_heading(c.heading, lang)}" for c in cases)
     return lines
+
+
+def _due_lines(due: Due, lang: str) -> list[str]:
+    """The due date and its basis; then, when it differs by issuer, each kind's own date and
+    the date an issuer of unknown kind gets (the latest, as ``Due.applied`` gives it)."""
+    basis = doc_text("rules-due-basis", lang, basis=due.basis) if due.basis else ""
+    lines = [f"{doc_text('rules-field-due', lang)}: {_when(due, lang)}{basis}"]
+    if not due.issuers:
+        return lines
+    for kind, when in due.issuers:
+        issuer = doc_text("rules-due-issuer", lang, kind=word(f"issuer-{kind}", lang))
+        lines.append(f"  - {issuer}: {_when(when, lang)}")
+    own = dict(due.issuers)
+    # a leap year, so that 2月29日 stays itself; which date is latest does not depend on it
+    latest = max((own.get(kind, due) for kind in ISSUER_KINDS), key=lambda d: d.date_for(2000))
+    lines.append(f"  - {doc_text('rules-due-unknown', lang)}: {_when(latest, lang)}")
+    return lines
+
+
+def _when(due: DueDate, lang: str) -> str:
+    """次年1月31日, 当年6月底; 31 January of the next year, the end of June of the plan's year."""
+    year = doc_text("rules-due-next" if due.next_year else "rules-due-same", lang)
+    month = str(due.month) if lang == "zh" else _MONTHS_EN[due.month - 1]
+    if due.day is None:
+        return doc_text("rules-due-month", lang, year=year, month=month)
+    return doc_text("rules-due-day", lang, year=year, month=month, day=due.day)
 
 
 def _groups(groups: tuple[tuple[str, ...], ...]) -> str:
