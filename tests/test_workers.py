@@ -60,7 +60,11 @@ def test_a_file_over_the_memory_limit_fails_alone(batch):
 
 
 def test_a_file_over_the_time_limit_fails_alone(batch):
-    run = _planlint("check", str(batch), "--timeout", "1", "--format", "json")
+    # past the character budget the file would be refused, in about a second: it is raised so
+    # that only the time limit can stop it
+    run = _planlint(
+        "check", str(batch), "--timeout", "1", "--limit", "max_chars=100000000", "-f", "json"
+    )
     assert run.returncode == 2
     errors = [line for line in run.stderr.splitlines() if line.startswith("planlint: error:")]
     assert len(errors) == 1 and "b-big.txt" in errors[0] and "--timeout" in errors[0]
@@ -77,6 +81,7 @@ def test_parallel_workers_give_the_same_report_in_the_same_order():
 
 
 def test_parse_runs_in_workers_too(batch):
-    run = _planlint("parse", str(batch / "b-big.txt"), "--timeout", "1")
+    big = str(batch / "b-big.txt")
+    run = _planlint("parse", big, "--timeout", "1", "--limit", "max_chars=100000000")
     assert run.returncode == 2
     assert run.stderr.count("planlint: error:") == 1 and "--timeout" in run.stderr

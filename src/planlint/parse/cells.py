@@ -294,8 +294,10 @@ def cjk_len(text: str) -> int:
 # --- how well a cell fits a column -------------------------------------------------------------
 
 
+@lru_cache(maxsize=16384)
 def fit(text: str, role: str | None) -> float:
     """How well a cell's text fits a column role: positive fits, negative does not.
+    (Cached: row recovery asks it of every cell for every column, and cells repeat.)
 
     Row recovery (parse/rows.py) sums these to choose where each cell of a flattened table
     belongs. An explicit empty cell (a bare ``|`` or tab in a dump) fits any column but a task.

@@ -119,6 +119,15 @@ def decode_scored(
     # where cells come in pieces (``pieces``), a unit list one unit a line
     again = ("group", "req", "unit", "assist") if pieces else ("group", "req")
     repeatable = [r in again for r in roles]
+    # per state a, the columns j the row may go on to and what that adds (same sums as ever)
+    onward = [
+        [
+            (j, _CONTINUE if j == a else between[a][j])
+            for j in range(a, width)
+            if j != a or repeatable[j]
+        ]
+        for a in range(width)
+    ]
     start = width  # the state before the first cell
     NEG = float("-inf")
     score = [NEG] * width + [0.0]
@@ -157,12 +166,11 @@ def decode_scored(
         # continue the row
         if brk != MUST:
             for a in range(width):
-                if score[a] == NEG:
+                here = score[a]
+                if here == NEG:
                     continue
-                for j in range(a, width):
-                    if j == a and not repeatable[j]:
-                        continue
-                    s = score[a] + (_CONTINUE if j == a else between[a][j]) + fits[j]
+                for j, add in onward[a]:
+                    s = here + add + fits[j]
                     if s > new[j]:
                         new[j], step[j] = s, (a, "same")
         score = new

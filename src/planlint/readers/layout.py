@@ -97,7 +97,7 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from itertools import accumulate
 
 from planlint.model import Cell, Location, Table
 from planlint.readers.centred import Rows, header_lines, place_cells
@@ -161,35 +161,40 @@ def _clean_line(line: object) -> str:
 # --- display width -----------------------------------------------------------------------------
 
 
-def _cw(ch: str) -> int:
+def _wide(ch: str) -> int:
     """Display width of one character: 2 for East Asian wide/fullwidth, 0 for controls and
     combining marks, else 1."""
     if " " <= ch <= "~":
         return 1
-    return _wide(ch)
-
-
-@lru_cache(maxsize=8192)
-def _wide(ch: str) -> int:
     if ch < " " or ch == "\x7f" or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
         return 0
     return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
 
+class _Widths(dict):
+    """Each character's width, worked out once (the layout readers ask millions of times a
+    batch: a dict lookup in C instead of a Python call). Kept to ``_WIDTHS_KEPT`` characters,
+    so a file of every code point cannot grow it without bound; past that it still answers."""
+
+    def __missing__(self, ch: str) -> int:
+        width = _wide(ch)
+        if len(self) < _WIDTHS_KEPT:
+            self[ch] = width
+        return width
+
+
+_WIDTHS_KEPT = 1 << 16
+_cw = _Widths().__getitem__  # display width of one character (see _wide)
+
+
 def display_width(text: str) -> int:
     """Columns a text takes in a terminal or a text dump: wide CJK characters take two."""
-    return sum(_cw(ch) for ch in text)
+    return sum(map(_cw, text))
 
 
 def _positions(line: str) -> list[int]:
     """Display column where each character starts (plus the total width at the end)."""
-    out = []
-    x = 0
-    for ch in line:
-        out.append(x)
-        x += _cw(ch)
-    out.append(x)
-    return out
+    return list(accumulate(map(_cw, line), initial=0))
 
 
 # --- cells ---------------------------------------------------------------------------------------

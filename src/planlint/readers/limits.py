@@ -150,7 +150,7 @@ def check_zip(data: bytes, source: str, limits: Limits, label: str) -> None:
 
 def short_reason(exc: BaseException, width: int = 120) -> str:
     """A library exception as one short line: ``KeyError: 'word/document.xml'``."""
-    while exc.args and isinstance(exc.args[0], BaseException):  # pdfplumber wraps pdfminer's
+    while exc.args and isinstance(exc.args[0], BaseException):  # an error wrapping another
         exc = exc.args[0]
     text = " ".join(str(exc).split())
     text = f"{type(exc).__name__}: {text}" if text else type(exc).__name__

@@ -1,6 +1,6 @@
 """PDF plans: pdfium's text layer, read as ruled tables and as laid-out text, kept by evidence.
 
-- The text layer comes from pdfium (pypdfium2, installed with pdfplumber): the characters of
+- The text layer comes from pdfium (pypdfium2, a dependency): the characters of
   each page grouped into lines by baseline (``pdftext.py``: two rows' text drawn over one band
   stay two lines), and the page's ruling lines from its path objects.
 - Readings offered to parse/, which keeps the one that explains the plan best:
@@ -32,7 +32,9 @@ import io
 import logging
 import re
 import sys
+import time
 import zlib
+from collections.abc import Iterator
 from dataclasses import replace
 
 from planlint.errors import ReadError
@@ -53,16 +55,34 @@ from planlint.readers.pdftext import (
 
 def read_pdf(data: bytes, path: str, limits: Limits | None = None) -> Document:
     limits = limits or Limits()
+    start = time.monotonic()
     with time_limit(limits.pdf_seconds, path, "reading the PDF"):
         if check_streams(data, path, limits):
             check_page_contents(data, path, limits)
         pages = _text_layer(data, path, limits)
         readings = _layout_readings(pages)
         ruled = _ruled_reading(pages) if any(rules.grid for _, rules in pages) else None
-        if ruled is not None:
-            readings.insert(0, ruled)
-    first, *others = readings
+        first = ruled if ruled is not None else next(readings)
+    from planlint.readers.text import Later
+
+    left = limits.pdf_seconds - (time.monotonic() - start)
+    # the rest as parse asks for them (text.Later): it stops at ruled tables read cleanly
+    others = Later(_within(readings, left, path)) if limits.pdf_seconds > 0 else Later(readings)
     return Document(path, "pdf", first.blocks, first.name, others, first.prior, doubts=first.doubts)
+
+
+def _within(readings: Iterator[Reading], seconds: float, path: str) -> Iterator[Reading]:
+    """``readings`` made within what is left of the PDF's time budget (``pdf_seconds``): the
+    budget counts the reading's own work, now and when parse asks for more."""
+    while True:
+        start = time.monotonic()
+        # time_limit does nothing for 0 s: what is spent is given a moment, then refused
+        with time_limit(max(seconds, 0.001), path, "reading the PDF"):
+            reading = next(readings, None)
+        if reading is None:
+            return
+        seconds -= time.monotonic() - start
+        yield reading
 
 
 def _text_layer(data: bytes, path: str, limits: Limits) -> list[tuple[list[Line], Rules]]:
@@ -118,18 +138,17 @@ def _text_layer(data: bytes, path: str, limits: Limits) -> list[tuple[list[Line]
     return pages
 
 
-def _layout_readings(pages: list[tuple[list[Line], Rules]]) -> list[Reading]:
+def _layout_readings(pages: list[tuple[list[Line], Rules]]) -> Iterator[Reading]:
     """The pages laid out as ``pdftotext -layout`` writes them, and every reading the text
-    readers find in that text (aligned columns, blocks, prose …), placed by page and line."""
-    from planlint.readers.text import readings_of
+    readers find in that text (aligned columns, blocks, prose …), placed by page and line:
+    each made when asked for (there is always one: every line a paragraph)."""
+    from planlint.readers.text import each_reading
 
     lines, where = layout_text(pages)
-    readings = []
-    for reading in readings_of(lines):
+    for reading in each_reading(lines):
         blocks = [_placed(block, where) for block in reading.blocks]
         doubts = [replace(d, loc=_place(d.loc, where)) if d.loc else d for d in reading.doubts]
-        readings.append(Reading(f"pdf-{reading.name}", blocks, reading.prior, doubts))
-    return readings
+        yield Reading(f"pdf-{reading.name}", blocks, reading.prior, doubts)
 
 
 def _place(loc: Location, where: list[tuple[int, int]]) -> Location:

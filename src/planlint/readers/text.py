@@ -106,6 +106,12 @@ def _readings(lines: list[str]) -> list[Reading]:
     return list(_each_reading(lines))
 
 
+def each_reading(lines: list[str]) -> Iterator[Reading]:
+    """:func:`readings_of`, each reading made when asked for (the PDF reader's, as
+    ``read_text``'s own, are made as parse asks)."""
+    return _each_reading(lines)
+
+
 def _each_reading(lines: list[str]) -> Iterator[Reading]:
     """Every plausible reading of the text's layout, the likeliest first; parse keeps the one
     that explains the text best. Reading each line as a paragraph is always one of them."""
