@@ -46,7 +46,7 @@ class Finding:
     item: str | None = None
     loc: Location | None = None
     params: dict[str, str] = field(default_factory=dict)
-    template: str = ""  # the messages.py template the message was rendered from
+    template: str = ""  # the messages/findings.py template the message was rendered from
 
     def message_in(self, lang: str) -> str:
         if lang == "zh" or not self.template:
@@ -67,7 +67,7 @@ def finding(
     item: Item | None = None,
     loc: Location | None = None,
 ) -> Finding:
-    """A finding whose message is rendered (in Chinese) from a messages.py template; ``loc``
+    """A finding whose message is rendered (in Chinese) from a messages/findings.py template; ``loc``
     places a finding that no item carries (a missing requirement mentioned in a note)."""
     return _rendered(rule.id, rule.pack, severity, kind, template, params, item, loc)
 

@@ -15,6 +15,7 @@ import re
 from dataclasses import replace
 from itertools import chain
 
+from planlint.cellkinds import marker
 from planlint.model import (
     Block,
     CellStream,
@@ -26,7 +27,7 @@ from planlint.model import (
     Table,
 )
 from planlint.parse.builder import ItemBuilder
-from planlint.parse.cells import is_chrome, marker
+from planlint.parse.cells import is_chrome
 from planlint.parse.columns import Columns, find_header, header_key
 from planlint.parse.deadlines import read_deadlines
 from planlint.parse.issuer_kind import issuer_kind

@@ -10,8 +10,9 @@ import re
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
+from planlint.cellkinds import Marker, marker
 from planlint.model import Fragment, Item, Location
-from planlint.parse.cells import Marker, Units, marker
+from planlint.parse.cells import Units
 from planlint.textnorm import normalize, squash
 
 # where one numbered item may start inside a cell: a new line, or after a sentence end

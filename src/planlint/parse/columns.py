@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from planlint.cellkinds import is_deadline_like, is_placeholder, is_unit_like
 from planlint.model import Cell
-from planlint.parse.cells import is_deadline_like, is_placeholder, is_unit_like
 from planlint.textnorm import normalize
 from planlint.vocab import header_role, is_header_row, resolve_text_roles
 

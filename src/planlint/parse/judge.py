@@ -14,14 +14,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from planlint.model import Doubt, Fragment, Item, Plan, ReadingNote
-from planlint.parse.cells import (
+from planlint.cellkinds import (
     cjk_len,
     is_deadline_like,
     is_placeholder,
     is_unit_like,
     marker,
 )
+from planlint.model import Doubt, Fragment, Item, Plan, ReadingNote
 from planlint.parse.tables import TableReading
 from planlint.textnorm import normalize
 from planlint.vocab import ends_sentence, header_role, is_header_row

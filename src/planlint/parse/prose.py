@@ -12,17 +12,10 @@ import re
 from dataclasses import replace
 from itertools import pairwise
 
+from planlint.cellkinds import cjk_len, is_deadline_like, is_unit_like, marker
 from planlint.model import Item, Paragraph
 from planlint.parse.builder import ItemBuilder
-from planlint.parse.cells import (
-    Units,
-    cjk_len,
-    is_chrome,
-    is_deadline_like,
-    is_unit_like,
-    marker,
-    split_units,
-)
+from planlint.parse.cells import Units, is_chrome, split_units
 from planlint.textnorm import normalize
 from planlint.vocab import ends_sentence
 

@@ -10,7 +10,7 @@ The decoder is a Viterbi pass over the cells. Its state is the column of the las
 either continues the row in a later column (the columns in between are missing: merged or
 blank), continues the same column (a second paragraph of a task cell, a second heading level),
 starts a new row, or is left out of the table. Each choice has a cost, each cell a fit for each
-column (``cells.fit``), and the source's evidence about row boundaries (a line of its own in a
+column (``cellkinds.fit``), and the source's evidence about row boundaries (a line of its own in a
 row-a-line dump: certain; a blank line in a tab dump: likely) biases the choice. The best path
 is the reading that explains the cells best; a damaged or missing cell costs its own row at
 most, because no step depends on counting cells. Time is linear in the number of cells.
@@ -21,8 +21,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from planlint.cellkinds import fit
 from planlint.model import Cell, Location
-from planlint.parse.cells import fit, is_chrome
+from planlint.parse.cells import is_chrome
 
 MUST = float("inf")  # the cell certainly starts a row (a new line of a row-a-line dump)
 NEVER = float("-inf")  # the cell certainly continues its row (a later cell on the same line)

@@ -12,9 +12,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from planlint.cellkinds import cjk_len, marker
 from planlint.model import Cell, CellStream, Location, Table
 from planlint.parse.builder import ItemBuilder, join_lines
-from planlint.parse.cells import cjk_len, is_chrome, marker, split_units
+from planlint.parse.cells import is_chrome, split_units
 from planlint.parse.columns import (
     Columns,
     columns_from_header,

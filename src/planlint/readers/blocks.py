@@ -44,8 +44,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from planlint.cellkinds import cjk_len, is_deadline_like, is_unit_like, marker
 from planlint.model import Block, Cell, Doubt, Location, Paragraph, Reading, Table
-from planlint.parse.cells import cjk_len, is_deadline_like, is_unit_like, marker
 from planlint.readers.centred import Rows, place_cells
 from planlint.textnorm import normalize
 from planlint.vocab import ends_sentence, header_role, is_header_row

@@ -17,7 +17,7 @@ with the header printed again at its top when the sheet has print titles.
 
 This reading rebuilds the rows from run 1 (the running numbers anchor them) and lays run 2's
 cells into the slots run 1 left empty, in order, by what each cell looks like
-(``parse.cells.fit``): a dynamic programme over cells and slots that may skip a cell (kept as
+(``cellkinds.fit``): a dynamic programme over cells and slots that may skip a cell (kept as
 a paragraph, never lost) or leave a slot empty (a blank or merged cell). No reading depends on
 a cell count: a lost or extra cell costs its own slot.
 
@@ -38,8 +38,8 @@ import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from planlint.cellkinds import cjk_len, fit, is_deadline_like, is_unit_like, marker
 from planlint.model import Block, Cell, Doubt, Location, Paragraph, Reading, Table
-from planlint.parse.cells import cjk_len, fit, is_deadline_like, is_unit_like, marker
 from planlint.textnorm import normalize
 from planlint.vocab import ends_sentence, header_role, resolve_text_roles
 

@@ -21,14 +21,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from planlint.model import Block, Cell, CellStream, Location, Paragraph
-from planlint.parse.cells import (
+from planlint.cellkinds import (
     cjk_len,
     is_deadline_like,
     is_placeholder,
     is_unit_like,
     marker,
 )
+from planlint.model import Block, Cell, CellStream, Location, Paragraph
 from planlint.readers.layout import display_width
 from planlint.textnorm import normalize
 from planlint.vocab import header_role

@@ -4,7 +4,7 @@ It opens anywhere, offline, years later: no scripts, no fonts, images or styles 
 anywhere (the CSS is inline, the chart is inline SVG, the fonts are the reader's own CJK system
 fonts), and it prints. Every piece of plan text and every file name is HTML-escaped, so a plan
 holding ``<script>`` or ``[/b]`` shows it as text. The numbers are report/summary.py's, the
-words messages.py's, so the HTML, the xlsx matrix and the terminal agree.
+words those of messages/, so the HTML, the xlsx matrix and the terminal agree.
 """
 
 from __future__ import annotations
