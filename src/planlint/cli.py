@@ -46,6 +46,13 @@ def _resolved_format(fmt: Format, output: str | None) -> Format:
     return Format.terminal if on_terminal else Format.text
 
 
+# What check and parse both take: the plans, the report's language, the largest file.
+_PATHS = typer.Argument(help="Plan files or folders (searched recursively); - for stdin.")
+_REPORT_LANG = typer.Option(
+    "--lang", help="Report language (else by the locale: Chinese unless English)."
+)
+_MAX_SIZE = typer.Option("--max-size", help="Largest plan file accepted, in MB.")
+
 # Each file is read in a worker process under these (workers.py).
 _JOBS = typer.Option("--jobs", "-j", min=0, help="Files read at once (0: one per CPU).")
 _TIMEOUT = typer.Option(
@@ -159,9 +166,7 @@ def main_options(
 
 @app.command()
 def check(
-    paths: Annotated[
-        list[str], typer.Argument(help="Plan files or folders (searched recursively); - for stdin.")
-    ],
+    paths: Annotated[list[str], _PATHS],
     pack: Annotated[
         Optional[list[str]],  # noqa: UP045
         typer.Option(
@@ -172,15 +177,8 @@ def check(
         Format,
         typer.Option("--format", "-f", help="Output format (auto: terminal on a tty, else text)."),
     ] = Format.auto,
-    lang: Annotated[
-        Optional[Lang],  # noqa: UP045
-        typer.Option(
-            "--lang", help="Report language (else by the locale: Chinese unless English)."
-        ),
-    ] = None,
-    max_size: Annotated[
-        int, typer.Option("--max-size", help="Largest plan file accepted, in MB.")
-    ] = 50,
+    lang: Annotated[Optional[Lang], _REPORT_LANG] = None,  # noqa: UP045
+    max_size: Annotated[int, _MAX_SIZE] = 50,
     explain: Annotated[
         bool, typer.Option("--explain", help="Show every matching item, its score and terms.")
     ] = False,
@@ -240,21 +238,12 @@ def check(
 
 @app.command("parse")
 def parse_command(
-    paths: Annotated[
-        list[str], typer.Argument(help="Plan files or folders (searched recursively); - for stdin.")
-    ],
+    paths: Annotated[list[str], _PATHS],
     fmt: Annotated[
         Format, typer.Option("--format", "-f", help="terminal or json.")
     ] = Format.terminal,
-    lang: Annotated[
-        Optional[Lang],  # noqa: UP045
-        typer.Option(
-            "--lang", help="Report language (else by the locale: Chinese unless English)."
-        ),
-    ] = None,
-    max_size: Annotated[
-        int, typer.Option("--max-size", help="Largest plan file accepted, in MB.")
-    ] = 50,
+    lang: Annotated[Optional[Lang], _REPORT_LANG] = None,  # noqa: UP045
+    max_size: Annotated[int, _MAX_SIZE] = 50,
     jobs: Annotated[int, _JOBS] = 0,
     timeout: Annotated[float, _TIMEOUT] = DEFAULT_SECONDS,
     memory: Annotated[int, _MEMORY] = DEFAULT_MEMORY_MB,

@@ -12,11 +12,11 @@ Severities: a file that could not be read blocks the check (``blocker``); an err
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from planlint.checks import Result
 from planlint.engine import Failure
+from planlint.report.jsontext import dumps
 from planlint.report.places import INPUT_ERROR, Located, display_path, located
 from planlint.report.stream import Out, collect, json_array
 
@@ -38,7 +38,7 @@ class GitlabWriter:
 
     def add(self, outcome: Result | Failure) -> None:
         for at in located([outcome], self.lang):
-            self.issue(json.dumps(_issue(at), ensure_ascii=False, indent=2))
+            self.issue(dumps(_issue(at)))
 
     def finish(self) -> None:
         self.issue(None)

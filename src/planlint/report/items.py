@@ -3,8 +3,6 @@ can see whether planlint read the plan as they would."""
 
 from __future__ import annotations
 
-import json
-
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.table import Table
@@ -15,6 +13,7 @@ from planlint.messages import reading_line, word
 from planlint.model import Plan
 from planlint.output import printable
 from planlint.report.json import plan_dict
+from planlint.report.jsontext import dumps
 
 _HEAD = {
     "zh": ("编号", "所属部分", "工作任务", "责任单位", "完成时限", "位置", "未归入事项的文字"),
@@ -65,4 +64,4 @@ def render_items_terminal(plans: list[Plan], console: Console, lang: str = "zh")
 
 def render_items_json(plans: list[Plan], errors: list[dict[str, str]]) -> str:
     doc = {"version": __version__, "plans": [plan_dict(p) for p in plans], "errors": errors}
-    return json.dumps(doc, ensure_ascii=False, indent=2)
+    return dumps(doc)

@@ -24,6 +24,7 @@ from planlint.checks import Result
 from planlint.checks.base import Finding
 from planlint.engine import Failure
 from planlint.messages import ci_text, render
+from planlint.report.jsontext import dumps
 from planlint.report.mdtext import md_escape
 from planlint.report.places import INPUT_ERROR, Located, located, logical_name, relative_posix
 from planlint.report.stream import Out, Spool, collect, json_array
@@ -98,13 +99,13 @@ class SarifWriter:
             "results": _RESULTS,
         }
         doc = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
-        head, tail = json.dumps(doc, ensure_ascii=False, indent=2).split(json.dumps(_RESULTS))
+        head, tail = dumps(doc).split(json.dumps(_RESULTS))
         self.out(head)
         item = json_array(self.out, _RESULTS_AT - 2)
         for line in self.results.lines():
             result = json.loads(line)
             result["ruleIndex"] = self.rules.index_of_id(result["ruleId"])
-            item(json.dumps(result, ensure_ascii=False, indent=2))
+            item(dumps(result))
         item(None)
         self.results.close()
         self.out(tail)
