@@ -92,8 +92,9 @@ _ONGOING = re.compile(
 )
 
 
-def _cn_value(numeral: str) -> int:
-    """二〇二三 -> 2023, 十一 -> 11, 三十一 -> 31, 二十 -> 20."""
+def cn_number(numeral: str) -> int:
+    """二〇二三 -> 2023, 十一 -> 11, 三十一 -> 31, 二十 -> 20; KeyError when it is no number
+    (十十). Also the year of a date written in Chinese numerals (parse/issuer.py)."""
     if "十" not in numeral:
         return int("".join(str(_CN_DIGIT[c]) for c in numeral))
     tens, _, units = numeral.partition("十")
@@ -103,7 +104,7 @@ def _cn_value(numeral: str) -> int:
 def _digits(text: str) -> str:
     def value(m: re.Match[str]) -> str:
         try:
-            return str(_cn_value(m.group(1)))
+            return str(cn_number(m.group(1)))
         except (KeyError, ValueError):
             return m.group(1)  # 十十, 一十二三: not a number, left as written
 

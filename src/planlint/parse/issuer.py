@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from planlint.model import Paragraph
+from planlint.parse.deadlines import cn_number
 from planlint.textnorm import normalize
 
 # A title of an openness plan: the subject, then the kind of document.
@@ -90,7 +91,6 @@ _DATE = re.compile(r"(20\d{2})年\d{1,2}月\d{1,2}日")
 _CN_DATE = re.compile(
     r"([〇○零一二三四五六七八九]{4})年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日"
 )
-_CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0"}
 # A unit named the way a table cell abbreviates it (市财政局, 局办公室), not a signer's full name.
 _ABBREVIATED = re.compile(r"[局市县区省镇乡]")
 # What a signature stands under: the end of the notice's last sentence (or a contact line).
@@ -288,7 +288,7 @@ def _date_year(line: str) -> int | None:
         return int(m.group(1))
     m = _CN_DATE.fullmatch(line)
     if m:
-        return int("".join(_CN_DIGIT[c] for c in m.group(1)))
+        return cn_number(m.group(1))
     return None
 
 
